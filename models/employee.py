@@ -1,0 +1,119 @@
+"""Employees: position, competence, languages, and what is personal to each (rules, pins, wishes)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from models.base import Frozen
+
+LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
+LanguageCode = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
+
+# Sami languages of the administrative area (sameloven § 3-5), by ISO 639 code.
+SAMI_LANGUAGES: dict[str, tuple[str, str]] = {
+    "se": ("nordsamisk", "North Sami"),
+    "smj": ("lulesamisk", "Lule Sami"),
+    "sma": ("sørsamisk", "South Sami"),
+}
+
+
+class RuleOverrides(Frozen):
+    """This employee's own value for a rule; empty means the unit's rule applies."""
+
+    weekend_every: int | None = Field(default=None, ge=1, le=8)
+    max_consecutive_days: int | None = Field(default=None, ge=1, le=14)
+    max_consecutive_nights: int | None = Field(default=None, ge=1, le=14)
+    min_consecutive_days_off: int | None = Field(default=None, ge=1, le=7)
+    hours_tolerance_h_per_week: float | None = Field(default=None, ge=0, le=10)
+    min_hours: float | None = Field(
+        default=None, ge=0, description="Least hours over the whole rota, replacing the tolerance."
+    )
+    max_hours: float | None = Field(
+        default=None, ge=0, description="Most hours over the whole rota, replacing the tolerance."
+    )
+
+    @model_validator(mode="after")
+    def _min_below_max(self) -> RuleOverrides:
+        if self.min_hours is not None and self.max_hours is not None:
+            if self.min_hours > self.max_hours:
+                raise PydanticCustomError("min_hours_above_max", "min_hours_above_max")
+        return self
+
+    def is_empty(self) -> bool:
+        return all(value is None for value in self.model_dump().values())
+
+
+class Pin(Frozen):
+    """A fixed cell: this employee works this shift on this rota day (0-based)."""
+
+    day: int = Field(ge=0)
+    shift: str
+
+
+class Wish(Frozen):
+    """A wish (ønske): `on` asks for the shift (or any shift), `off` asks to be free of it (or the
+    day). The weight says how much it matters against other wishes."""
+
+    day: int = Field(ge=0)
+    shift: str | None = None
+    kind: Literal["on", "off"] = "off"
+    weight: int = Field(default=1, ge=1, le=1000)
+
+
+class Employee(Frozen):
+    """A person (or a vacant position) on the rota."""
+
+    id: str = Field(min_length=1, max_length=40, description="Unique id, e.g. an employee number.")
+    name: str = Field(default="", description="Name as shown on the rota.")
+    competence: str = Field(description="Competence code, e.g. SPL.")
+    position_pct: float = Field(ge=0, le=100, description="Stillingsprosent: position size in %.")
+    desired_pct: float | None = Field(
+        default=None, ge=0, le=100, description="Position the employee wants (uønsket deltid)."
+    )
+    min_pct: float | None = Field(
+        default=None, ge=0, le=100, description="Smallest position for position optimisation."
+    )
+    max_pct: float | None = Field(
+        default=None, ge=0, le=100, description="Largest position for position optimisation."
+    )
+    vacant: bool = Field(default=False, description="A vacant position (no person yet).")
+    languages: tuple[LanguageCode, ...] = Field(
+        default=(), description="Language codes spoken, e.g. se (North Sami), smj, sma."
+    )
+    allowed_shifts: tuple[str, ...] | None = Field(
+        default=None, description="Shift codes this person may work; empty means all."
+    )
+    unavailable_days: tuple[int, ...] = Field(
+        default=(), description="Rota days (0-based) this person cannot work."
+    )
+    annual_pay: float | None = Field(
+        default=None, ge=0, description="Annual pay at 100 % in NOK; empty means the competence's."
+    )
+    seniority_years: int | None = Field(default=None, ge=0, le=60)
+    age: int | None = Field(default=None, ge=14, le=80, description="Age (holiday pay from 60).")
+    rules: RuleOverrides = Field(default_factory=RuleOverrides)
+    pins: tuple[Pin, ...] = ()
+    wishes: tuple[Wish, ...] = ()
+
+    @model_validator(mode="after")
+    def _bounds_in_order(self) -> Employee:
+        if self.min_pct is not None and self.max_pct is not None and self.min_pct > self.max_pct:
+            raise PydanticCustomError("min_pct_above_max", "min_pct_above_max")
+        return self
+
+    @property
+    def fte(self) -> float:
+        """Årsverk: the position as a share of one full-time equivalent."""
+        return self.position_pct / 100
+
+    @property
+    def wants_more(self) -> bool:
+        """In unwanted part-time (uønsket deltid): wants a bigger position than they have."""
+        return self.desired_pct is not None and self.desired_pct > self.position_pct
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.id

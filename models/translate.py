@@ -1,0 +1,112 @@
+"""Pydantic's validation errors in the words of a unit leader, in Norwegian and English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from models.problems import Problem
+
+# Messages for our own checks raised inside validators (PydanticCustomError types).
+_CUSTOM: dict[str, tuple[str, str]] = {
+    "zero_length_shift": (
+        "Vakten har lik start og slutt (null lengde).",
+        "The shift starts and ends at the same time (zero length).",
+    ),
+    "paid_exceeds_length": (
+        "Betalte minutter er flere enn vaktens lengde.",
+        "Paid minutes exceed the length of the shift.",
+    ),
+    "min_hours_above_max": (
+        "Min timer er høyere enn maks timer.",
+        "Min hours are above max hours.",
+    ),
+    "min_pct_above_max": (
+        "Min stillingsprosent er høyere enn maks.",
+        "Min position % is above max position %.",
+    ),
+    "weekday_out_of_range": (
+        "Ukedag må være mandag til søndag.",
+        "Weekday must be Monday to Sunday.",
+    ),
+    "no_days": ("Raden gjelder ingen dager.", "The row applies to no days."),
+    "target_below_min": (
+        "Ønsket bemanning er lavere enn minimum.",
+        "Target staffing is below the minimum.",
+    ),
+    "negative_count": ("Antall kan ikke være negativt.", "A count cannot be negative."),
+    "competence_exceeds_total": (
+        "Kompetansekravene krever flere personer enn ønsket bemanning på vakta.",
+        "The competence minimums need more people than the shift's target staffing.",
+    ),
+}
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def translate_error(details: ErrorDetails) -> Problem:
+    """One pydantic error as a Problem whose path is the error's location in the unit model."""
+    kind = details["type"]
+    ctx: dict[str, Any] = dict(details.get("ctx") or {})
+    value = details.get("input")
+    path = tuple(part for part in details["loc"] if isinstance(part, str | int))
+    if kind in _CUSTOM:
+        nb, en = _CUSTOM[kind]
+    elif kind == "missing":
+        nb, en = "Verdi mangler, men må fylles ut.", "A value is required here."
+    elif kind in ("int_parsing", "int_type", "int_from_float"):
+        nb = f"«{_shown(value)}» er ikke et helt tall."
+        en = f"'{_shown(value)}' is not a whole number."
+    elif kind in ("float_parsing", "float_type", "finite_number"):
+        nb, en = f"«{_shown(value)}» er ikke et tall.", f"'{_shown(value)}' is not a number."
+    elif kind in ("greater_than_equal", "greater_than"):
+        limit = ctx.get("ge", ctx.get("gt"))
+        word_nb = "minst" if kind == "greater_than_equal" else "over"
+        word_en = "at least" if kind == "greater_than_equal" else "above"
+        nb = f"{_shown(value)} er for lite: verdien må være {word_nb} {limit}."
+        en = f"{_shown(value)} is too small: the value must be {word_en} {limit}."
+    elif kind in ("less_than_equal", "less_than"):
+        limit = ctx.get("le", ctx.get("lt"))
+        word_nb = "høyst" if kind == "less_than_equal" else "under"
+        word_en = "at most" if kind == "less_than_equal" else "below"
+        nb = f"{_shown(value)} er for mye: verdien må være {word_nb} {limit}."
+        en = f"{_shown(value)} is too large: the value must be {word_en} {limit}."
+    elif kind.startswith("time_"):
+        nb = f"«{_shown(value)}» er ikke et klokkeslett (skriv f.eks. 07:30)."
+        en = f"'{_shown(value)}' is not a clock time (write e.g. 07:30)."
+    elif kind.startswith("date"):
+        nb = f"«{_shown(value)}» er ikke en dato (skriv f.eks. 2027-01-04)."
+        en = f"'{_shown(value)}' is not a date (write e.g. 2027-01-04)."
+    elif kind.startswith("bool"):
+        nb, en = f"«{_shown(value)}» er ikke ja eller nei.", f"'{_shown(value)}' is not yes or no."
+    elif kind == "string_pattern_mismatch":
+        nb = f"«{_shown(value)}» er ikke en gyldig kode (bokstaver og tall, uten mellomrom)."
+        en = f"'{_shown(value)}' is not a valid code (letters and digits, no spaces)."
+    elif kind in ("string_too_short", "too_short"):
+        nb, en = "Feltet kan ikke være tomt.", "This may not be empty."
+    elif kind in ("string_too_long", "too_long"):
+        nb, en = "Verdien er for lang.", "The value is too long."
+    elif kind == "literal_error":
+        expected = ctx.get("expected", "")
+        nb = f"«{_shown(value)}» er ikke tillatt; velg en av {expected}."
+        en = f"'{_shown(value)}' is not allowed; choose one of {expected}."
+    elif kind == "extra_forbidden":
+        field = path[-1] if path else ""
+        nb, en = f"Ukjent felt «{field}».", f"Unknown field '{field}'."
+    elif kind in ("list_type", "tuple_type", "dict_type", "model_type", "model_attributes_type"):
+        nb = f"Feil form på verdien «{_shown(value)}»."
+        en = f"The value '{_shown(value)}' has the wrong shape."
+    elif kind == "string_type":
+        nb, en = f"«{_shown(value)}» må være tekst.", f"'{_shown(value)}' must be text."
+    else:
+        nb = en = details["msg"]
+    return Problem(message_nb=nb, message_en=en, path=path, code=kind)
+
+
+def translate(exc: ValidationError) -> list[Problem]:
+    return [translate_error(details) for details in exc.errors()]

@@ -1,0 +1,126 @@
+"""Units as YAML (or JSON): read with a safe loader, every problem pointing at its line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path as FilePath
+from typing import Any
+
+import yaml
+
+from models.atomic import atomic_write_text
+from models.build import build_unit
+from models.problems import InputError, Location, Path, error, path_to_text
+from models.unit import Unit
+
+
+class _UnitLoader(yaml.SafeLoader):
+    """SafeLoader without YAML 1.1's base-60 numbers, so 07:30 stays a clock time, not 450."""
+
+
+_UnitLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_UnitLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(0|[1-9][0-9_]*)$"), list("-+0123456789")
+)
+_UnitLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9]+([eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+
+
+def _line_map(node: yaml.Node | None, path: Path = ()) -> dict[Path, int]:
+    """Line (1-based) of every value in the document, by its path."""
+    if node is None:
+        return {}
+    lines: dict[Path, int] = {path: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key_path = (*path, str(key_node.value))
+            lines.update(_line_map(value_node, key_path))
+            lines[key_path] = key_node.start_mark.line + 1  # the key's line reads best
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines.update(_line_map(item, (*path, index)))
+    return lines
+
+
+def parse_yaml(text: str, file: str) -> tuple[Any, dict[Path, int]]:
+    """The document's data and the line of each path; a syntax error becomes an InputError."""
+    try:
+        node = yaml.compose(text, Loader=_UnitLoader)
+        data = yaml.load(text, Loader=_UnitLoader)  # noqa: S506 - _UnitLoader is a SafeLoader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise InputError(
+            [
+                error(
+                    f"Filen er ikke gyldig YAML: {problem}.",
+                    f"The file is not valid YAML: {problem}.",
+                    code="yaml_syntax",
+                ).located(Location(file=file, line=line))
+            ]
+        ) from None
+    return data, _line_map(node)
+
+
+def load_unit_yaml(path: FilePath) -> Unit:
+    """Read a unit from a YAML or JSON file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError(
+            [
+                error(
+                    "Filen er ikke tekst i UTF-8.", "The file is not UTF-8 text.", code="encoding"
+                ).located(Location(file=path.name))
+            ]
+        ) from None
+    return unit_from_yaml(text, path.name)
+
+
+def unit_from_yaml(text: str, file: str) -> Unit:
+    """Read a unit from YAML (or JSON) text; `file` names it in messages."""
+    data, lines = parse_yaml(text, file)
+    if not isinstance(data, dict):
+        raise InputError(
+            [
+                error(
+                    "Filen må beskrive en enhet (navn, vakter, kompetanse, ansatte ...).",
+                    "The file must describe a unit (name, shift types, competences, employees ...).",
+                    code="not_a_unit",
+                ).located(Location(file=file, line=1))
+            ]
+        )
+
+    def locate(model_path: Path) -> Location:
+        # The nearest enclosing path that the file actually has gives the line.
+        for cut in range(len(model_path), -1, -1):
+            line = lines.get(model_path[:cut])
+            if line is not None:
+                break
+        return Location(file=file, line=line, path=path_to_text(model_path) or None)
+
+    return build_unit(data, locate)
+
+
+def unit_to_data(unit: Unit) -> dict[str, Any]:
+    """The unit as plain data with defaults left out, the form a person would write."""
+    return unit.model_dump(mode="json", exclude_defaults=True)
+
+
+def dump_unit_yaml(unit: Unit) -> str:
+    return yaml.safe_dump(unit_to_data(unit), sort_keys=False, allow_unicode=True, width=100)
+
+
+def write_unit_yaml(unit: Unit, path: FilePath) -> None:
+    atomic_write_text(path, dump_unit_yaml(unit))
