@@ -37,9 +37,9 @@ class RuleOverrides(Frozen):
 
     @model_validator(mode="after")
     def _min_below_max(self) -> RuleOverrides:
-        if self.min_hours is not None and self.max_hours is not None:
-            if self.min_hours > self.max_hours:
-                raise PydanticCustomError("min_hours_above_max", "min_hours_above_max")
+        low, high = self.min_hours, self.max_hours
+        if low is not None and high is not None and low > high:
+            raise PydanticCustomError("min_hours_above_max", "min_hours_above_max")
         return self
 
     def is_empty(self) -> bool:

@@ -33,11 +33,15 @@ class Location:
         if self.file:
             parts.append(self.file)
         if self.sheet:
-            parts.append(f"{words['sheet']} «{self.sheet}»" if lang == "nb" else f"sheet '{self.sheet}'")
+            parts.append(
+                f"{words['sheet']} «{self.sheet}»" if lang == "nb" else f"sheet '{self.sheet}'"
+            )
         if self.row is not None:
             parts.append(f"{words['row']} {self.row}")
         if self.column:
-            parts.append(f"{words['column']} «{self.column}»" if lang == "nb" else f"column '{self.column}'")
+            parts.append(
+                f"{words['column']} «{self.column}»" if lang == "nb" else f"column '{self.column}'"
+            )
         if self.line is not None:
             parts.append(f"{words['line']} {self.line}")
         if self.path:

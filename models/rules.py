@@ -34,8 +34,13 @@ class WorkRules(Frozen):
         "grunnturnus",
     )
     daily_rest_h: float = _rule(
-        11.0, "Daglig hvile", "Daily rest", "AML § 10-8 (1); ned til 8 t ved tariffavtale", "timer",
-        ge=8, le=24,
+        11.0,
+        "Daglig hvile",
+        "Daily rest",
+        "AML § 10-8 (1); ned til 8 t ved tariffavtale",
+        "timer",
+        ge=8,
+        le=24,
     )
     max_quick_returns: int = _rule(
         0,
@@ -43,59 +48,119 @@ class WorkRules(Frozen):
         "Max quick returns per rota (0 = none)",
         "AML § 10-8 (3), lokal avtale",
         "antall",
-        ge=0, le=50,
+        ge=0,
+        le=50,
     )
     quick_return_min_rest_h: float = _rule(
-        8.0, "Minste hvile ved kvikkvakt", "Least rest at a quick return",
-        "AML § 10-8 (3), tariffavtale", "timer", ge=8, le=24,
+        8.0,
+        "Minste hvile ved kvikkvakt",
+        "Least rest at a quick return",
+        "AML § 10-8 (3), tariffavtale",
+        "timer",
+        ge=8,
+        le=24,
     )
     weekly_rest_h: float = _rule(
-        35.0, "Ukentlig sammenhengende hvile", "Weekly continuous rest",
-        "AML § 10-8 (2); ned til 28 t ved avtale", "timer", ge=28, le=168,
+        35.0,
+        "Ukentlig sammenhengende hvile",
+        "Weekly continuous rest",
+        "AML § 10-8 (2); ned til 28 t ved avtale",
+        "timer",
+        ge=28,
+        le=168,
     )
     max_hours_per_day: float = _rule(
-        12.5, "Maks arbeidstid per døgn", "Max working hours per day",
-        "AML § 10-5 (2): 12,5 t ved tariffavtale", "timer", gt=0, le=12.5,
+        12.5,
+        "Maks arbeidstid per døgn",
+        "Max working hours per day",
+        "AML § 10-5 (2): 12,5 t ved tariffavtale",
+        "timer",
+        gt=0,
+        le=12.5,
     )
     max_hours_per_7_days: float = _rule(
-        48.0, "Maks arbeidstid i hver 7-dagersperiode", "Max working hours in any 7 days",
-        "AML § 10-5 (2): aldri over 54 t", "timer", gt=0, le=54,
+        48.0,
+        "Maks arbeidstid i hver 7-dagersperiode",
+        "Max working hours in any 7 days",
+        "AML § 10-5 (2): aldri over 54 t",
+        "timer",
+        gt=0,
+        le=54,
     )
     weekend_every: int = _rule(
-        3, "Helgefrekvens: arbeid hver N. helg", "Weekend frequency: work every Nth weekend",
-        "KS SFS 2201 / lokal praksis", "N", ge=1, le=8,
+        3,
+        "Helgefrekvens: arbeid hver N. helg",
+        "Weekend frequency: work every Nth weekend",
+        "KS SFS 2201 / lokal praksis",
+        "N",
+        ge=1,
+        le=8,
     )
     whole_weekends: bool = _rule(
-        True, "Hele helger (lørdag og søndag sammen)", "Whole weekends (Saturday and Sunday together)",
+        True,
+        "Hele helger (lørdag og søndag sammen)",
+        "Whole weekends (Saturday and Sunday together)",
         "lokal praksis",
     )
     sunday_rule: bool = _rule(
-        True, "Fri søndag etter arbeidet søndag", "Sunday off after a worked Sunday",
+        True,
+        "Fri søndag etter arbeidet søndag",
+        "Sunday off after a worked Sunday",
         "AML § 10-8 (4)",
     )
     max_consecutive_days: int = _rule(
-        5, "Maks arbeidsdager på rad", "Max consecutive work days", "lokal praksis (antatt)",
-        "dager", ge=1, le=14,
+        5,
+        "Maks arbeidsdager på rad",
+        "Max consecutive work days",
+        "lokal praksis (antatt)",
+        "dager",
+        ge=1,
+        le=14,
     )
     max_consecutive_nights: int = _rule(
-        3, "Maks nattevakter på rad", "Max consecutive night shifts", "lokal praksis (antatt)",
-        "netter", ge=1, le=14,
+        3,
+        "Maks nattevakter på rad",
+        "Max consecutive night shifts",
+        "lokal praksis (antatt)",
+        "netter",
+        ge=1,
+        le=14,
     )
     days_off_after_nights: int = _rule(
-        2, "Fridager etter nattevaktserie", "Days off after a run of nights",
-        "lokal praksis (antatt)", "dager", ge=0, le=7,
+        2,
+        "Fridager etter nattevaktserie",
+        "Days off after a run of nights",
+        "lokal praksis (antatt)",
+        "dager",
+        ge=0,
+        le=7,
     )
     min_consecutive_days_off: int = _rule(
-        1, "Minst fridager på rad", "Min consecutive days off", "lokal praksis (antatt)", "dager",
-        ge=1, le=7,
+        1,
+        "Minst fridager på rad",
+        "Min consecutive days off",
+        "lokal praksis (antatt)",
+        "dager",
+        ge=1,
+        le=7,
     )
     full_time_week_h: float = _rule(
-        35.5, "Full stilling per uke", "Full-time week",
-        "KS HTA kap. 1 § 4: 35,5 t i turnus med søndagsarbeid", "timer", gt=0, le=40,
+        35.5,
+        "Full stilling per uke",
+        "Full-time week",
+        "KS HTA kap. 1 § 4: 35,5 t i turnus med søndagsarbeid",
+        "timer",
+        gt=0,
+        le=40,
     )
     hours_tolerance_h_per_week: float = _rule(
-        0.5, "Avvik fra stillingens timer per uke", "Hours tolerance against the position per week",
-        "lokal praksis (antatt): rest føres i timebank", "timer", ge=0, le=10,
+        0.5,
+        "Avvik fra stillingens timer per uke",
+        "Hours tolerance against the position per week",
+        "lokal praksis (antatt): rest føres i timebank",
+        "timer",
+        ge=0,
+        le=10,
     )
 
 

@@ -30,10 +30,14 @@ class ShiftType(Frozen):
     """A shift such as D 07:30-15:00. A shift ending before it starts runs past midnight and belongs
     to the day it starts."""
 
-    code: str = Field(pattern=CODE_PATTERN, description="Short code used in the rota, e.g. D, A, N, L.")
+    code: str = Field(
+        pattern=CODE_PATTERN, description="Short code used in the rota, e.g. D, A, N, L."
+    )
     name: str = Field(default="", description="Name shown to people, e.g. Dagvakt.")
     start: ClockTime = Field(description="Clock time the shift starts.")
-    end: ClockTime = Field(description="Clock time the shift ends; before start means the next day.")
+    end: ClockTime = Field(
+        description="Clock time the shift ends; before start means the next day."
+    )
     paid_minutes: int | None = Field(
         default=None,
         ge=1,

@@ -133,8 +133,16 @@ class Unit(Frozen):
         rules = self.rules_for(employee)
         contracted = self.contracted_minutes(employee)
         slack = rules.hours_tolerance_h_per_week * 60 * self.weeks
-        low = employee.rules.min_hours * 60 if employee.rules.min_hours is not None else contracted - slack
-        high = employee.rules.max_hours * 60 if employee.rules.max_hours is not None else contracted + slack
+        low = (
+            employee.rules.min_hours * 60
+            if employee.rules.min_hours is not None
+            else contracted - slack
+        )
+        high = (
+            employee.rules.max_hours * 60
+            if employee.rules.max_hours is not None
+            else contracted + slack
+        )
         return max(0.0, low), high
 
     def pay_for(self, employee: Employee) -> float | None:
@@ -200,7 +208,9 @@ def _reference_problems(unit: Unit) -> Iterator[Problem]:
 
     repeated = _duplicates([employee.id for employee in unit.employees])
     for index, employee in enumerate(unit.employees):
-        yield from _employee_problems(unit, index, employee, repeated, shift_codes, competence_codes)
+        yield from _employee_problems(
+            unit, index, employee, repeated, shift_codes, competence_codes
+        )
 
     for index, row in enumerate(unit.demand):
         path = ("demand", index)
@@ -281,7 +291,10 @@ def _employee_problems(
         if not 0 <= wish.day < days:
             yield _day_out_of_range(wish.day, days, (*wish_path, "day"))
     rules = employee.rules
-    if rules.max_hours is not None and rules.max_hours > unit.rules.max_hours_per_7_days * unit.weeks:
+    if (
+        rules.max_hours is not None
+        and rules.max_hours > unit.rules.max_hours_per_7_days * unit.weeks
+    ):
         yield error(
             f"Maks timer for {employee.display_name} ({rules.max_hours:g} t) er mer enn"
             f" {unit.rules.max_hours_per_7_days:g} t per uke tillater over {unit.weeks} uker.",

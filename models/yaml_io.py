@@ -56,7 +56,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, dict[Path, int]]:
     """The document's data and the line of each path; a syntax error becomes an InputError."""
     try:
         node = yaml.compose(text, Loader=_UnitLoader)
-        data = yaml.load(text, Loader=_UnitLoader)  # noqa: S506 - _UnitLoader is a SafeLoader
+        data = yaml.load(text, Loader=_UnitLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
