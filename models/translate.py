@@ -49,6 +49,10 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _number(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, int | float) else str(value)
+
+
 def translate_error(details: ErrorDetails) -> Problem:
     """One pydantic error as a Problem whose path is the error's location in the unit model."""
     kind = details["type"]
@@ -65,13 +69,13 @@ def translate_error(details: ErrorDetails) -> Problem:
     elif kind in ("float_parsing", "float_type", "finite_number"):
         nb, en = f"«{_shown(value)}» er ikke et tall.", f"'{_shown(value)}' is not a number."
     elif kind in ("greater_than_equal", "greater_than"):
-        limit = ctx.get("ge", ctx.get("gt"))
+        limit = _number(ctx.get("ge", ctx.get("gt")))
         word_nb = "minst" if kind == "greater_than_equal" else "over"
         word_en = "at least" if kind == "greater_than_equal" else "above"
         nb = f"{_shown(value)} er for lite: verdien må være {word_nb} {limit}."
         en = f"{_shown(value)} is too small: the value must be {word_en} {limit}."
     elif kind in ("less_than_equal", "less_than"):
-        limit = ctx.get("le", ctx.get("lt"))
+        limit = _number(ctx.get("le", ctx.get("lt")))
         word_nb = "høyst" if kind == "less_than_equal" else "under"
         word_en = "at most" if kind == "less_than_equal" else "below"
         nb = f"{_shown(value)} er for mye: verdien må være {word_nb} {limit}."
@@ -87,7 +91,9 @@ def translate_error(details: ErrorDetails) -> Problem:
     elif kind == "string_pattern_mismatch":
         nb = f"«{_shown(value)}» er ikke en gyldig kode (bokstaver og tall, uten mellomrom)."
         en = f"'{_shown(value)}' is not a valid code (letters and digits, no spaces)."
-    elif kind in ("string_too_short", "too_short"):
+    elif kind == "too_short":
+        nb, en = "Minst én oppføring trengs her.", "At least one entry is needed here."
+    elif kind == "string_too_short":
         nb, en = "Feltet kan ikke være tomt.", "This may not be empty."
     elif kind in ("string_too_long", "too_long"):
         nb, en = "Verdien er for lang.", "The value is too long."

@@ -1,0 +1,70 @@
+"""The capacity balance against figures worked out by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.capacity import capacity_balance, unit_warnings
+from models.unit import Unit
+from tests.conftest import tiny_unit_data
+
+
+def test_demo_ward_balance_by_hand(ward: Unit) -> None:
+    """Every figure of the demo ward's balance equals the hand calculation in the comments."""
+    balance = capacity_balance(ward)
+    assert balance.staff == 29
+    assert balance.vacant == 1
+    # Positions: SPL 690 % + HFA 805 % + ASS 260 % = 1755 % = 17.55 FTE
+    assert balance.fte == pytest.approx(17.55)
+    assert balance.contracted_hours_per_week == pytest.approx(17.55 * 35.5)  # 623.025
+    # D: 5 x 7.5 h x 5 weekdays + 4 x 7.5 h x 2 weekend days = 247.5
+    # A: 4 x 7.5 h x 5 + 3 x 7.5 h x 2 = 195;  N: 2 x 10 h x 7 = 140
+    assert balance.demand_min_hours_per_week == pytest.approx(247.5 + 195 + 140)
+    assert balance.balance_hours_per_week == pytest.approx(623.025 - 582.5)
+
+    by_key = {line.key: line for line in balance.competences}
+    # A sykepleier on every shift: 7 x 7.5 (D) + 7 x 7.5 (A) + 7 x 10 (N) = 175 h
+    assert by_key["SPL"].needed == pytest.approx(175)
+    assert by_key["SPL"].available == pytest.approx(6.90 * 35.5)
+    # HFA: 2 on weekday D (75 h), 1 on weekend D (15 h), 1 on weekday A (37.5 h); SPL may fill it
+    assert by_key["HFA"].needed == pytest.approx(127.5)
+    assert by_key["HFA"].available == pytest.approx((6.90 + 8.05) * 35.5)
+
+    weekend = {line.key: line for line in balance.weekend}
+    # Saturday: D 4 + A 3 + N 2 = 9 people; whole weekends, so 9 per weekend; 29 staff / 3
+    assert weekend["weekend"].needed == 9
+    assert weekend["weekend"].available == pytest.approx(29 / 3)
+    assert weekend["SPL"].needed == 3
+    assert weekend["SPL"].available == pytest.approx(10 / 3)
+
+    languages = {line.key: line for line in balance.languages}
+    # One North Sami speaker on D and A every day: 14 x 7.5 h = 105 h
+    assert languages["se"].needed == pytest.approx(105)
+    # Speakers: 100 + 75 + 100 + 70 + 60 + 50 + 35 = 490 %
+    assert languages["se"].available == pytest.approx(4.90 * 35.5)
+    assert languages["se-weekend"].needed == 2
+    assert languages["se-weekend"].available == pytest.approx(7 / 3)
+
+
+def test_demo_units_have_no_warnings(ward: Unit, bofellesskap: Unit) -> None:
+    """The shipped demo units are balanced: no warnings before solving."""
+    assert unit_warnings(ward) == []
+    assert unit_warnings(bofellesskap) == []
+
+
+def test_language_without_speaker_is_warned() -> None:
+    """Demand for a Sami language nobody speaks is named as a warning, not hidden."""
+    data = tiny_unit_data()
+    data["employees"][1]["languages"] = []
+    codes = {problem.code for problem in unit_warnings(Unit.model_validate(data))}
+    assert "language_without_speaker" in codes
+
+
+def test_hours_mismatch_and_weekend_shortfall_are_warned() -> None:
+    """Far too few contracted hours, and too few heads for the weekends, are both warned."""
+    data = tiny_unit_data()
+    for employee in data["employees"]:
+        employee["position_pct"] = 20
+    data["demand"][1]["min"] = 2
+    codes = {problem.code for problem in unit_warnings(Unit.model_validate(data))}
+    assert {"hours_mismatch", "weekend_shortfall"} <= codes
