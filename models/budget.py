@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -39,7 +39,7 @@ class Budget(Frozen):
     fte_frame: float | None = Field(
         default=None, ge=0, description="Årsverksramme: full-time equivalents the unit may use."
     )
-    pay_per_competence: dict[str, float] = Field(
+    pay_per_competence: dict[str, Annotated[float, Field(ge=0)]] = Field(
         default_factory=dict,
         description="Annual pay at 100 % per competence code (NOK); employees may have their own.",
     )

@@ -49,11 +49,18 @@ def _reference_problems_despite(data: Any, field_problems: list[Problem]) -> lis
     try:
         Unit.model_validate(repaired)
     except InputError as exc:
-        wrong = {problem.path for problem in field_problems}
-        return [p for p in exc.problems if not any(p.path[: len(w)] == w for w in wrong)]
+        # A stand-in may upset checks of its own item (a 00:00 start makes a long shift), so
+        # anything further about an item that already has a wrong value is left out.
+        wrong_items = {_item(problem.path) for problem in field_problems}
+        return [p for p in exc.problems if _item(p.path) not in wrong_items]
     except (ValidationError, TypeError, ValueError):
         return []
     return []
+
+
+def _item(path: Path) -> Path:
+    """The list item a path lies in, e.g. ('shift_types', 0), or the top-level field."""
+    return path[:2] if len(path) >= 2 and isinstance(path[1], int) else path[:1]
 
 
 def _set_aside(data: Any, path: Path) -> bool:

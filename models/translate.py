@@ -49,6 +49,20 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+# Row-level checks blame the field a person would correct.
+_BLAMED_FIELD: dict[str, str] = {
+    "zero_length_shift": "end",
+    "paid_exceeds_length": "paid_minutes",
+    "target_below_min": "target",
+    "competence_exceeds_total": "competence_min",
+    "min_pct_above_max": "min_pct",
+    "min_hours_above_max": "min_hours",
+    "weekday_out_of_range": "weekdays",
+    "no_days": "weekdays",
+    "negative_count": "competence_min",
+}
+
+
 def _number(value: Any) -> str:
     return f"{value:g}" if isinstance(value, int | float) else str(value)
 
@@ -59,6 +73,8 @@ def translate_error(details: ErrorDetails) -> Problem:
     ctx: dict[str, Any] = dict(details.get("ctx") or {})
     value = details.get("input")
     path = tuple(part for part in details["loc"] if isinstance(part, str | int))
+    if kind in _BLAMED_FIELD:
+        path = (*path, _BLAMED_FIELD[kind])
     if kind in _CUSTOM:
         nb, en = _CUSTOM[kind]
     elif kind == "missing":
@@ -66,7 +82,9 @@ def translate_error(details: ErrorDetails) -> Problem:
     elif kind in ("int_parsing", "int_type", "int_from_float"):
         nb = f"«{_shown(value)}» er ikke et helt tall."
         en = f"'{_shown(value)}' is not a whole number."
-    elif kind in ("float_parsing", "float_type", "finite_number"):
+    elif kind == "finite_number":
+        nb, en = "Verdien må være et vanlig tall.", "The value must be an ordinary number."
+    elif kind in ("float_parsing", "float_type"):
         nb, en = f"«{_shown(value)}» er ikke et tall.", f"'{_shown(value)}' is not a number."
     elif kind in ("greater_than_equal", "greater_than"):
         limit = _number(ctx.get("ge", ctx.get("gt")))

@@ -259,9 +259,9 @@ def _employee_problems(
     for code in employee.allowed_shifts or ():
         if code not in shift_codes:
             yield _unknown_shift(code, (*path, "allowed_shifts"))
-    for day in employee.unavailable_days:
+    for day_index, day in enumerate(employee.unavailable_days):
         if not 0 <= day < days:
-            yield _day_out_of_range(day, days, (*path, "unavailable_days"))
+            yield _day_out_of_range(day, days, (*path, "unavailable_days", day_index))
     for pin_index, pin in enumerate(employee.pins):
         pin_path = (*path, "pins", pin_index)
         if pin.shift not in shift_codes:

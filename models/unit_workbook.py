@@ -860,6 +860,10 @@ def load_unit_workbook(path: FilePath) -> Unit:
             for p in exc.problems
             if not p.location or (p.location.sheet, p.location.row, p.location.column) not in seen
         ]
+        if cell_problems:
+            # A row with an unreadable cell falls back to defaults (all weekdays), which would
+            # make it seem to overlap its neighbours: say nothing of overlaps until it is fixed.
+            extra = [p for p in extra if p.code != "overlapping_demand"]
         raise InputError(cell_problems + extra) from None
     if cell_problems:
         raise InputError(cell_problems)
@@ -1009,8 +1013,16 @@ def _read_wishes(reader: _Reader, sheet: Worksheet | None, employees: list[dict[
         record = employees[index_by_id[employee_id]]
         employee_index = index_by_id[employee_id]
         shift = values.get("shift")
+        row_location = reader.where("Ønsker", row_number)
+        locations = {
+            name: locations.get(name, row_location)
+            for name in ("employee", "week", "weekday", "shift", "kind", "weight")
+        }
         if kind == "unavailable":
             days = record.setdefault("unavailable_days", [])
+            reader.origins[("employees", employee_index, "unavailable_days", len(days))] = (
+                locations["week"]
+            )
             reader.origins.setdefault(
                 ("employees", employee_index, "unavailable_days"), locations["week"]
             )

@@ -73,7 +73,7 @@ def test_every_unresolved_reference_is_reported() -> None:
     found = problems_of(data)
     assert ("unknown_competence", "employees.1.competence") in found
     assert ("unknown_shift", "employees.2.allowed_shifts") in found
-    assert ("day_out_of_range", "employees.0.unavailable_days") in found
+    assert ("day_out_of_range", "employees.0.unavailable_days.0") in found
     assert ("unknown_shift", "demand.2.shift") in found
     assert ("unknown_shift", "shift_types.0.forbidden_next") in found
 

@@ -1,0 +1,49 @@
+"""Solver parameters: one object with defaults, loadable from a file, overridable per call."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import Field
+
+from models.base import Frozen
+
+
+class SolveParams(Frozen):
+    time_limit_s: float = Field(default=30.0, gt=0, description="Stop after this many seconds.")
+    workers: int = Field(default=0, ge=0, description="Search workers; 0 means all cores.")
+    seed: int = Field(default=0, ge=0, description="Random seed of the search.")
+    deterministic: bool = Field(
+        default=False, description="One worker and a fixed seed: the same rota every run."
+    )
+    log: bool = Field(default=False, description="Print CP-SAT's search log.")
+    hard_cover: bool = Field(
+        default=False, description="Cover minimums as hard rules (for proofs), not soft terms."
+    )
+    under_minimum_weight: int = Field(
+        default=10_000, ge=0, description="Penalty per person below the minimum cover."
+    )
+    competence_gap_weight: int = Field(
+        default=10_000, ge=0, description="Penalty per missing competence on a shift."
+    )
+    language_gap_weight: int = Field(
+        default=5_000, ge=0, description="Penalty per missing language speaker on a shift."
+    )
+
+    @property
+    def effective_workers(self) -> int:
+        if self.deterministic:
+            return 1
+        return self.workers or os.cpu_count() or 1
+
+    @classmethod
+    def from_file(cls, path: Path, **overrides: Any) -> SolveParams:
+        """Parameters from a YAML file, with any keyword overriding the file."""
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        return cls.model_validate({**data, **overrides})
+
+    def with_(self, **overrides: Any) -> SolveParams:
+        return self.model_validate({**self.model_dump(), **overrides})

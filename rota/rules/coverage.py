@@ -1,0 +1,124 @@
+"""Coverage: staff per shift and day, per competence (with `covers`) and per Sami language.
+
+Minimums are soft with a very high weight by default, so a rota always comes back with its gaps
+shown; `SolveParams.hard_cover` makes them hard. A shift with no demand row on a day is not worked.
+"""
+
+from __future__ import annotations
+
+from models.employee import SAMI_LANGUAGES
+from models.rota import Rota
+from models.unit import Unit
+from rota.context import ModelContext
+from rota.findings import Finding, FindingKind, day_label
+
+RULE = "dekning"
+REFERENCE = "bemanningsplan"
+LANGUAGE_REFERENCE = "sameloven § 3-5"
+
+
+def add_to_model(ctx: ModelContext) -> None:
+    unit, model, params = ctx.unit, ctx.model, ctx.params
+    staff_count = len(unit.employees)
+    for day in range(unit.days):
+        for shift in unit.shift_types:
+            on_shift = [ctx.x[e.id, day, shift.code] for e in unit.employees]
+            row = unit.demand_on(day, shift.code)
+            if row is None:
+                model.add(sum(on_shift) == 0)
+                continue
+            staffed = sum(on_shift)
+            under_min = model.new_int_var(0, 0 if params.hard_cover else row.min, "")
+            under_target = model.new_int_var(0, row.wanted - row.min, "")
+            over = model.new_int_var(0, staff_count, "")
+            model.add(staffed + under_min >= row.min)
+            model.add(staffed + under_min + under_target >= row.wanted)
+            model.add(staffed - over <= row.wanted)
+            ctx.penalise("under_minimum", under_min, params.under_minimum_weight)
+            ctx.penalise("under_target", under_target, round(row.weight_under))
+            ctx.penalise("over_cover", over, round(row.weight_over))
+            for code, needed in row.competence_min.items():
+                able = [
+                    ctx.x[e.id, day, shift.code]
+                    for e in unit.employees
+                    if unit.can_fill(e.competence, code)
+                ]
+                gap = model.new_int_var(0, 0 if params.hard_cover else needed, "")
+                model.add(sum(able) + gap >= needed)
+                ctx.penalise("competence_gap", gap, params.competence_gap_weight)
+            for language, needed in row.language_min.items():
+                speakers = [
+                    ctx.x[e.id, day, shift.code] for e in unit.employees if language in e.languages
+                ]
+                gap = model.new_int_var(0, 0 if params.hard_cover else needed, "")
+                model.add(sum(speakers) + gap >= needed)
+                ctx.penalise(f"language_gap_{language}", gap, params.language_gap_weight)
+
+
+def audit(unit: Unit, rota: Rota) -> list[Finding]:
+    findings = []
+    for day in range(unit.days):
+        for shift in unit.shift_types:
+            working = [e for e in unit.employees if rota.shift_on(e.id, day) == shift.code]
+            row = unit.demand_on(day, shift.code)
+            when = f"{shift.code} {day_label(day)}"
+            if row is None:
+                for employee in working:
+                    findings.append(
+                        Finding(
+                            RULE,
+                            REFERENCE,
+                            f"{employee.display_name} har vakt {when}, men bemanningsplanen har ikke"
+                            " den vakta den dagen.",
+                            f"{employee.display_name} works {shift.code} on day {day + 1}, which"
+                            " the staffing plan does not have that day.",
+                            employee.id,
+                            day,
+                        )
+                    )
+                continue
+            if len(working) < row.min:
+                findings.append(
+                    Finding(
+                        RULE,
+                        REFERENCE,
+                        f"{when}: {len(working)} på vakt, minimum er {row.min}.",
+                        f"{shift.code} day {day + 1}: {len(working)} on shift, minimum {row.min}.",
+                        None,
+                        day,
+                        FindingKind.GAP,
+                    )
+                )
+            for code, needed in row.competence_min.items():
+                able = sum(1 for e in working if unit.can_fill(e.competence, code))
+                if able < needed:
+                    findings.append(
+                        Finding(
+                            "kompetanse",
+                            REFERENCE,
+                            f"{when}: {able} som kan dekke {code}, kravet er {needed}.",
+                            f"{shift.code} day {day + 1}: {able} who can fill {code}, {needed}"
+                            " required.",
+                            None,
+                            day,
+                            FindingKind.GAP,
+                        )
+                    )
+            for language, needed in row.language_min.items():
+                speakers = sum(1 for e in working if language in e.languages)
+                if speakers < needed:
+                    name_nb, name_en = SAMI_LANGUAGES.get(language, (language, language))
+                    findings.append(
+                        Finding(
+                            "samisk språk",
+                            LANGUAGE_REFERENCE,
+                            f"{when}: {speakers} som snakker {name_nb}, kravet er {needed}"
+                            " (tolk trengs).",
+                            f"{shift.code} day {day + 1}: {speakers} who speak {name_en},"
+                            f" {needed} required (interpreter needed).",
+                            None,
+                            day,
+                            FindingKind.GAP,
+                        )
+                    )
+    return findings

@@ -1,0 +1,120 @@
+"""Daily rest (AML § 10-8 (1)) from clock times, over midnight and across the cyclic wrap; quick
+returns (kvikkvakter) only where the rules allow them; forbidden successions."""
+
+from __future__ import annotations
+
+import itertools
+
+from models.clock import MINUTES_PER_DAY
+from models.rota import Rota
+from models.unit import Unit
+from rota.context import ModelContext
+from rota.findings import Finding, day_label
+
+RULE = "daglig hvile"
+REFERENCE = "AML § 10-8 (1)"
+QUICK_REFERENCE = "AML § 10-8 (3), lokal avtale om kvikkvakter"
+SUCCESSION_REFERENCE = "Vakter: kan ikke følges av"
+QUICK_RETURN_WEIGHT = 50
+
+# Shifts are at most 24 h, so rest is only at stake between shifts at most two days apart.
+MAX_DAYS_APART = 2
+
+
+def add_to_model(ctx: ModelContext) -> None:
+    unit, model = ctx.unit, ctx.model
+    rules = unit.rules
+    required = round(rules.daily_rest_h * 60)
+    quick_minimum = round(rules.quick_return_min_rest_h * 60)
+    for employee in unit.employees:
+        quick_returns = []
+        for day in range(unit.days):
+            for apart in range(1, MAX_DAYS_APART + 1):
+                later = ctx.next_day(day, apart)
+                if later is None:
+                    continue
+                for first in unit.shift_types:
+                    for second in unit.shift_types:
+                        rest = apart * MINUTES_PER_DAY + second.start_minute - first.end_minute
+                        forbidden = apart == 1 and second.code in first.forbidden_next
+                        if rest >= required and not forbidden:
+                            continue
+                        a = ctx.x[employee.id, day, first.code]
+                        b = ctx.x[employee.id, later, second.code]
+                        quick_ok = rules.max_quick_returns > 0 and rest >= quick_minimum
+                        if forbidden or not quick_ok:
+                            model.add_bool_or([a.Not(), b.Not()])
+                        else:
+                            both = model.new_bool_var("")
+                            model.add_bool_or([a.Not(), b.Not(), both])
+                            quick_returns.append(both)
+                            ctx.penalise("quick_returns", both, QUICK_RETURN_WEIGHT)
+        if quick_returns:
+            model.add(sum(quick_returns) <= rules.max_quick_returns)
+
+
+def audit(unit: Unit, rota: Rota) -> list[Finding]:
+    """Walk each person's worked intervals on one timeline and measure every gap."""
+    rules = unit.rules
+    required = rules.daily_rest_h * 60
+    quick_minimum = rules.quick_return_min_rest_h * 60
+    span = unit.days * MINUTES_PER_DAY
+    findings = []
+    for employee in unit.employees:
+        intervals = []
+        for day, code in enumerate(rota.assignments[employee.id]):
+            if code is not None:
+                shift = unit.shift(code)
+                start = day * MINUTES_PER_DAY + shift.start_minute
+                intervals.append((start, start + shift.length_minutes, day, code))
+        if rules.cyclic and intervals:
+            first = intervals[0]
+            intervals.append((first[0] + span, first[1] + span, first[2], first[3]))
+        quick_count = 0
+        who = employee.display_name
+        for (_, end, day, code), (start, _, next_day, next_code) in itertools.pairwise(intervals):
+            rest = start - end
+            days_apart = (next_day - day) % unit.days if unit.days else 0
+            if days_apart == 1 and next_code in unit.shift(code).forbidden_next:
+                findings.append(
+                    Finding(
+                        "vaktrekkefølge",
+                        SUCCESSION_REFERENCE,
+                        f"{who}: {next_code} etter {code} {day_label(day)} er ikke tillatt.",
+                        f"{who}: {next_code} after {code} on day {day + 1} is not allowed.",
+                        employee.id,
+                        day,
+                    )
+                )
+            if rest >= required:
+                continue
+            if rest >= quick_minimum and rules.max_quick_returns > 0:
+                quick_count += 1
+                if quick_count <= rules.max_quick_returns:
+                    continue
+                findings.append(
+                    Finding(
+                        "kvikkvakt",
+                        QUICK_REFERENCE,
+                        f"{who}: kvikkvakt nr. {quick_count} {day_label(day)}; høyst"
+                        f" {rules.max_quick_returns} er avtalt.",
+                        f"{who}: quick return no. {quick_count} on day {day + 1}; at most"
+                        f" {rules.max_quick_returns} agreed.",
+                        employee.id,
+                        day,
+                    )
+                )
+                continue
+            findings.append(
+                Finding(
+                    RULE,
+                    REFERENCE,
+                    f"{who}: {rest / 60:g} t hvile mellom {code} {day_label(day)} og {next_code};"
+                    f" minst {rules.daily_rest_h:g} t.",
+                    f"{who}: {rest / 60:g} h rest between {code} on day {day + 1} and"
+                    f" {next_code}; at least {rules.daily_rest_h:g} h.",
+                    employee.id,
+                    day,
+                )
+            )
+    return findings
