@@ -25,10 +25,13 @@ def add_to_model(ctx: ModelContext) -> None:
 def audit(unit: Unit, rota: Rota) -> list[Finding]:
     findings = []
     for employee in unit.employees:
+        who = employee.display_name
+        allowed = employee.allowed_shifts
         for day in range(unit.days):
             code = rota.shift_on(employee.id, day)
-            who = employee.display_name
-            if code is not None and day in employee.unavailable_days:
+            if code is None:
+                continue
+            if day in employee.unavailable_days:
                 findings.append(
                     Finding(
                         RULE,
@@ -39,50 +42,25 @@ def audit(unit: Unit, rota: Rota) -> list[Finding]:
                         day,
                     )
                 )
-            allowed = employee.allowed_shifts
-            if code is not None and allowed is not None and code not in allowed:
-        for pin in employee.pins:
-            ctx.model.add(ctx.x[employee.id, pin.day, pin.shift] == 1)
-
-
-def audit(unit: Unit, rota: Rota) -> list[Finding]:
-    findings = []
-    for employee in unit.employees:
-        for day in range(unit.days):
-            code = rota.shift_on(employee.id, day)
-            who = employee.display_name
-            if code is not None and day in employee.unavailable_days:
+            if allowed is not None and code not in allowed:
                 findings.append(
                     Finding(
                         RULE,
-                        "Ønsker: kan ikke",
-                        f"{who} har vakt {code} {day_label(day)}, en dag personen ikke kan jobbe.",
-                        f"{who} works {code} on day {day + 1}, a day they cannot work.",
+                        "Ansatte: tillatte vakter",
+                        f"{who} har vakt {code} {day_label(day)}, som personen ikke går.",
+                        f"{who} works {code} on day {day + 1}, a shift they do not work.",
                         employee.id,
                         day,
                     )
                 )
-            allowed = employee.allowed_shifts
-            if code is not None and allowed is not None and code not in allowed:
-                if True:
-                    findings.append(
-                        Finding(
-                            RULE,
-                            "Ansatte: tillatte vakter",
-                            f"{who} har vakt {code} {day_label(day)}, som personen ikke går.",
-                            f"{who} works {code} on day {day + 1}, a shift they do not work.",
-                            employee.id,
-                            day,
-                        )
-                    )
         for pin in employee.pins:
             if rota.shift_on(employee.id, pin.day) != pin.shift:
                 findings.append(
                     Finding(
                         RULE,
                         "Ønsker: fast vakt",
-                        f"{employee.display_name} skal ha fast vakt {pin.shift} {day_label(pin.day)}.",
-                        f"{employee.display_name} is pinned to {pin.shift} on day {pin.day + 1}.",
+                        f"{who} skal ha fast vakt {pin.shift} {day_label(pin.day)}.",
+                        f"{who} is pinned to {pin.shift} on day {pin.day + 1}.",
                         employee.id,
                         pin.day,
                     )
