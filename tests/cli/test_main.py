@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from openpyxl import load_workbook
 from cli.main import main
 from models.demo import demo_unit
 from models.loader import load_unit
+from tests.models.test_unit_workbook import CASES, Case
 
 
 def run(*args: str) -> Result:
@@ -109,3 +111,21 @@ def test_demo_writes_units_that_read_back(tmp_path: Path) -> None:
     for name in ("sykehjem", "bofellesskap"):
         assert load_unit(tmp_path / f"{name}.xlsx") == demo_unit(name)
         assert load_unit(tmp_path / f"{name}.yaml") == demo_unit(name)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_every_bad_workbook_is_printed_with_its_place(
+    case: Case, example_workbook_bytes: bytes, tmp_path: Path
+) -> None:
+    """Each bad-input case of the reader tests, run through the CLI: exit 1, places shown."""
+    workbook = load_workbook(BytesIO(example_workbook_bytes))
+    expected = case.edit(workbook)
+    book = tmp_path / "enhet.xlsx"
+    workbook.save(book)
+    checked = run("validate", str(book))
+    assert checked.exit_code == 1
+    assert "Traceback" not in checked.output
+    for sheet, row, column in expected:
+        place = f"ark «{sheet}»" + (f", rad {row}" if row is not None else "")
+        place += f", kolonne «{column}»" if column is not None else ""
+        assert place in checked.output
