@@ -1,5 +1,5 @@
 """What every rule family needs to add itself to the CP-SAT model: the unit, the shift variables,
-and the named soft terms of the objective."""
+the named soft terms of the objective, and enforcement literals for explaining infeasibility."""
 
 from __future__ import annotations
 
@@ -11,11 +11,15 @@ from ortools.sat.python import cp_model
 from models.unit import Unit
 from rota.params import SolveParams
 
+# A hard rule group for one employee (None: the rule concerns the whole unit, e.g. cover).
+RuleKey = tuple[str, str | None]
+
 
 @dataclass
 class ModelContext:
     unit: Unit
     params: SolveParams
+    explain: bool = False
     model: cp_model.CpModel = field(default_factory=cp_model.CpModel)
     # x[employee id, day, shift code] is 1 when the employee works that shift that day.
     x: dict[tuple[str, int, str], cp_model.IntVar] = field(default_factory=dict)
@@ -23,18 +27,49 @@ class ModelContext:
     terms: dict[str, list[tuple[cp_model.LinearExprT, int]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    # Worked-weekend indicators per employee, one per week (made by the weekend family).
+    weekends: dict[str, list[cp_model.IntVar]] = field(default_factory=dict)
+    # When explaining, each hard rule group and employee gets a literal assumed true.
+    enforcement: dict[RuleKey, cp_model.IntVar] = field(default_factory=dict)
 
-    def works(self, employee_id: str, day: int) -> cp_model.LinearExprT:
+    def hard(self, group: str, employee_id: str | None = None) -> list[cp_model.IntVar]:
+        """The literals a hard constraint of `group` is enforced by: none in a normal solve, one
+        per group and employee when explaining infeasibility."""
+        if not self.explain:
+            return []
+        key = (group, employee_id)
+        if key not in self.enforcement:
+            self.enforcement[key] = self.model.new_bool_var(f"enforce[{group},{employee_id}]")
+        return [self.enforcement[key]]
+
+    def works(self, employee_id: str, day: int) -> cp_model.LinearExpr:
         """1 when the employee works any shift that day."""
-        return sum(self.x[employee_id, day, s.code] for s in self.unit.shift_types)
+        return cp_model.LinearExpr.sum(
+            [self.x[employee_id, day, s.code] for s in self.unit.shift_types]
+        )
+
+    def works_night(self, employee_id: str, day: int) -> cp_model.LinearExpr:
+        """1 when the employee works a night shift that day."""
+        return cp_model.LinearExpr.sum(
+            [self.x[employee_id, day, s.code] for s in self.unit.shift_types if s.is_night]
+        )
 
     def penalise(self, term: str, expression: cp_model.LinearExprT, weight: int) -> None:
         if weight:
             self.terms[term].append((expression, weight))
 
     def next_day(self, day: int, step: int = 1) -> int | None:
-        """The day `step` days on, wrapping in a cyclic rota, None past the end of a dated plan."""
+        """The day `step` days on (or back, for a negative step), wrapping in a cyclic rota; None
+        outside a dated plan."""
         later = day + step
-        if later < self.unit.days:
+        if 0 <= later < self.unit.days:
             return later
         return later % self.unit.days if self.unit.rules.cyclic else None
+
+    def window(self, day: int, length: int) -> list[int] | None:
+        """`length` consecutive days from `day`, wrapping in a cyclic rota; None when the window
+        runs past the end of a dated plan."""
+        days = [self.next_day(day, step) for step in range(length)]
+        if any(d is None for d in days) or (self.unit.rules.cyclic and length > self.unit.days):
+            return None
+        return [d for d in days if d is not None]

@@ -5,6 +5,27 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from rota.rules import availability, coverage, hours, rest
+from rota.rules import (
+    availability,
+    coverage,
+    fairness,
+    hours,
+    rest,
+    runs,
+    weekends,
+    wishes,
+    working_time,
+)
 
-FAMILIES: tuple[ModuleType, ...] = (availability, coverage, hours, rest)
+# Weekends come before fairness, which spreads the weekends they mark.
+FAMILIES: tuple[ModuleType, ...] = (
+    availability,
+    coverage,
+    hours,
+    rest,
+    working_time,
+    weekends,
+    runs,
+    wishes,
+    fairness,
+)

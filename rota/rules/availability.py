@@ -17,9 +17,13 @@ def add_to_model(ctx: ModelContext) -> None:
             for shift in unit.shift_types:
                 allowed = employee.allowed_shifts is None or shift.code in employee.allowed_shifts
                 if not allowed or day in employee.unavailable_days:
-                    ctx.model.add(ctx.x[employee.id, day, shift.code] == 0)
+                    ctx.model.add(ctx.x[employee.id, day, shift.code] == 0).only_enforce_if(
+                        ctx.hard(RULE, employee.id)
+                    )
         for pin in employee.pins:
-            ctx.model.add(ctx.x[employee.id, pin.day, pin.shift] == 1)
+            ctx.model.add(ctx.x[employee.id, pin.day, pin.shift] == 1).only_enforce_if(
+                ctx.hard(RULE, employee.id)
+            )
 
 
 def audit(unit: Unit, rota: Rota) -> list[Finding]:

@@ -28,7 +28,9 @@ def add_to_model(ctx: ModelContext) -> None:
                 model.add(sum(on_shift) == 0)
                 continue
             staffed = sum(on_shift)
-            under_min = model.new_int_var(0, 0 if params.hard_cover else row.min, "")
+            under_min = model.new_int_var(0, row.min, "")
+            if params.hard_cover:
+                model.add(under_min == 0).only_enforce_if(ctx.hard(RULE))
             under_target = model.new_int_var(0, row.wanted - row.min, "")
             over = model.new_int_var(0, staff_count, "")
             model.add(staffed + under_min >= row.min)
@@ -43,15 +45,19 @@ def add_to_model(ctx: ModelContext) -> None:
                     for e in unit.employees
                     if unit.can_fill(e.competence, code)
                 ]
-                gap = model.new_int_var(0, 0 if params.hard_cover else needed, "")
+                gap = model.new_int_var(0, needed, "")
                 model.add(sum(able) + gap >= needed)
+                if params.hard_cover:
+                    model.add(gap == 0).only_enforce_if(ctx.hard("kompetanse"))
                 ctx.penalise("competence_gap", gap, params.competence_gap_weight)
             for language, needed in row.language_min.items():
                 speakers = [
                     ctx.x[e.id, day, shift.code] for e in unit.employees if language in e.languages
                 ]
-                gap = model.new_int_var(0, 0 if params.hard_cover else needed, "")
+                gap = model.new_int_var(0, needed, "")
                 model.add(sum(speakers) + gap >= needed)
+                if params.hard_cover:
+                    model.add(gap == 0).only_enforce_if(ctx.hard(f"samisk språk:{language}"))
                 ctx.penalise(f"language_gap_{language}", gap, params.language_gap_weight)
 
 

@@ -23,8 +23,9 @@ def add_to_model(ctx: ModelContext) -> None:
             for shift in unit.shift_types
         )
         low, high = unit.hours_bounds_minutes(employee)
-        ctx.model.add(minutes >= math.ceil(low - 1e-6))
-        ctx.model.add(minutes <= math.floor(high + 1e-6))
+        enforced = ctx.hard(RULE, employee.id)
+        ctx.model.add(minutes >= math.ceil(low - 1e-6)).only_enforce_if(enforced)
+        ctx.model.add(minutes <= math.floor(high + 1e-6)).only_enforce_if(enforced)
 
 
 def rota_minutes(unit: Unit, rota: Rota, employee_id: str) -> int:

@@ -27,6 +27,7 @@ def add_to_model(ctx: ModelContext) -> None:
     required = round(rules.daily_rest_h * 60)
     quick_minimum = round(rules.quick_return_min_rest_h * 60)
     for employee in unit.employees:
+        enforced = ctx.hard(RULE, employee.id)
         quick_returns = []
         for day in range(unit.days):
             for apart in range(1, MAX_DAYS_APART + 1):
@@ -43,14 +44,14 @@ def add_to_model(ctx: ModelContext) -> None:
                         b = ctx.x[employee.id, later, second.code]
                         quick_ok = rules.max_quick_returns > 0 and rest >= quick_minimum
                         if forbidden or not quick_ok:
-                            model.add_bool_or([a.Not(), b.Not()])
+                            model.add_bool_or([~a, ~b]).only_enforce_if(enforced)
                         else:
                             both = model.new_bool_var("")
-                            model.add_bool_or([a.Not(), b.Not(), both])
+                            model.add_bool_or([~a, ~b, both])
                             quick_returns.append(both)
                             ctx.penalise("quick_returns", both, QUICK_RETURN_WEIGHT)
         if quick_returns:
-            model.add(sum(quick_returns) <= rules.max_quick_returns)
+            model.add(sum(quick_returns) <= rules.max_quick_returns).only_enforce_if(enforced)
 
 
 def audit(unit: Unit, rota: Rota) -> list[Finding]:

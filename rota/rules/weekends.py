@@ -1,0 +1,116 @@
+"""Weekends: work at most one weekend in every N (the weekend frequency), whole weekends, and the
+Sunday rule of AML § 10-8 (4): after a worked Sunday the next Sunday is off."""
+
+from __future__ import annotations
+
+from models.clock import SATURDAY, SUNDAY
+from models.rota import Rota
+from models.unit import Unit
+from rota.context import ModelContext
+from rota.findings import Finding, day_label
+
+FREQUENCY_RULE = "helgefrekvens"
+FREQUENCY_REFERENCE = "helg hver N. uke (KS/lokal avtale)"
+WHOLE_RULE = "hele helger"
+WHOLE_REFERENCE = "lokal praksis"
+SUNDAY_RULE = "søndagsarbeid"
+SUNDAY_REFERENCE = "AML § 10-8 (4)"
+
+
+def weekend_windows(weeks: int, every: int, cyclic: bool) -> list[list[int]]:
+    """Groups of consecutive weekends of which at most one may be worked. In a cyclic rota the
+    groups wrap round; a rota shorter than N weeks holds each weekend once."""
+    size = min(every, weeks)
+    if cyclic:
+        return [sorted({(k + step) % weeks for step in range(size)}) for k in range(weeks)]
+    return [list(range(k, k + size)) for k in range(weeks - size + 1)]
+
+
+def sunday_pairs(weeks: int, cyclic: bool) -> list[tuple[int, int]]:
+    """Pairs of successive Sundays (by week)."""
+    if weeks < 2:
+        return []
+    pairs = [(k, k + 1) for k in range(weeks - 1)]
+    return [*pairs, (weeks - 1, 0)] if cyclic else pairs
+
+
+def add_to_model(ctx: ModelContext) -> None:
+    unit, model = ctx.unit, ctx.model
+    for employee in unit.employees:
+        rules = unit.rules_for(employee)
+        worked = []
+        for week in range(unit.weeks):
+            saturday = ctx.works(employee.id, week * 7 + SATURDAY)
+            sunday = ctx.works(employee.id, week * 7 + SUNDAY)
+            weekend = model.new_bool_var("")
+            model.add(weekend >= saturday)
+            model.add(weekend >= sunday)
+            model.add(weekend <= saturday + sunday)
+            worked.append(weekend)
+            if rules.whole_weekends:
+                model.add(saturday == sunday).only_enforce_if(ctx.hard(WHOLE_RULE, employee.id))
+        ctx.weekends[employee.id] = worked
+        enforced = ctx.hard(FREQUENCY_RULE, employee.id)
+        for group in weekend_windows(unit.weeks, rules.weekend_every, rules.cyclic):
+            model.add(sum(worked[k] for k in group) <= 1).only_enforce_if(enforced)
+        if rules.sunday_rule:
+            for first, second in sunday_pairs(unit.weeks, rules.cyclic):
+                model.add(
+                    ctx.works(employee.id, first * 7 + SUNDAY)
+                    + ctx.works(employee.id, second * 7 + SUNDAY)
+                    <= 1
+                ).only_enforce_if(ctx.hard(SUNDAY_RULE, employee.id))
+
+
+def audit(unit: Unit, rota: Rota) -> list[Finding]:
+    findings = []
+    for employee in unit.employees:
+        rules = unit.rules_for(employee)
+        row = rota.assignments[employee.id]
+        who = employee.display_name
+        saturdays = [row[week * 7 + SATURDAY] is not None for week in range(unit.weeks)]
+        sundays = [row[week * 7 + SUNDAY] is not None for week in range(unit.weeks)]
+        worked = [sat or sun for sat, sun in zip(saturdays, sundays, strict=True)]
+        if rules.whole_weekends:
+            for week in range(unit.weeks):
+                if saturdays[week] != sundays[week]:
+                    findings.append(
+                        Finding(
+                            WHOLE_RULE,
+                            WHOLE_REFERENCE,
+                            f"{who} arbeider bare én dag av helgen i uke {week + 1}.",
+                            f"{who} works only one day of the weekend in week {week + 1}.",
+                            employee.id,
+                            week * 7 + SATURDAY,
+                        )
+                    )
+        for group in weekend_windows(unit.weeks, rules.weekend_every, rules.cyclic):
+            if sum(worked[k] for k in group) > 1:
+                weeks_text = ", ".join(str(k + 1) for k in group if worked[k])
+                findings.append(
+                    Finding(
+                        FREQUENCY_RULE,
+                        FREQUENCY_REFERENCE,
+                        f"{who} arbeider helgene i uke {weeks_text}; høyst én av"
+                        f" {rules.weekend_every} på rad.",
+                        f"{who} works the weekends of weeks {weeks_text}; at most one in"
+                        f" {rules.weekend_every} in a row.",
+                        employee.id,
+                        group[0] * 7 + SATURDAY,
+                    )
+                )
+        if rules.sunday_rule:
+            for first, second in sunday_pairs(unit.weeks, rules.cyclic):
+                if sundays[first] and sundays[second]:
+                    day = second * 7 + SUNDAY
+                    findings.append(
+                        Finding(
+                            SUNDAY_RULE,
+                            SUNDAY_REFERENCE,
+                            f"{who} arbeider to søndager på rad ({day_label(day)}).",
+                            f"{who} works two Sundays in a row (day {day + 1}).",
+                            employee.id,
+                            day,
+                        )
+                    )
+    return findings
