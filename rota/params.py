@@ -23,6 +23,9 @@ class SolveParams(Frozen):
     hard_cover: bool = Field(
         default=False, description="Cover minimums as hard rules (for proofs), not soft terms."
     )
+    explain: bool = Field(
+        default=True, description="When the hard rules conflict, find which ones and say so."
+    )
     under_minimum_weight: int = Field(
         default=10_000, ge=0, description="Penalty per person below the minimum cover."
     )

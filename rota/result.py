@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from models.rota import Rota
+from rota.explain import Explanation
 
 
 class Status(StrEnum):
@@ -28,6 +29,8 @@ class Result:
     best_bound: float | None
     runtime_s: float
     terms: dict[str, float] = field(default_factory=dict)
+    # Why no rota exists, when the hard rules conflict (status INFEASIBLE).
+    explanation: list[Explanation] = field(default_factory=list)
 
     @property
     def gap(self) -> float | None:

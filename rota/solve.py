@@ -10,6 +10,7 @@ from ortools.sat.python import cp_model
 from models.rota import Rota
 from models.unit import Unit
 from rota.context import ModelContext
+from rota.explain import explain
 from rota.params import SolveParams
 from rota.result import Result, Status
 from rota.rules import FAMILIES
@@ -35,9 +36,10 @@ _STATUS = {
 }
 
 
-def build_model(unit: Unit, params: SolveParams) -> ModelContext:
-    """The CP-SAT model of the unit: one Boolean per employee, day and shift, every rule family."""
-    ctx = ModelContext(unit=unit, params=params)
+def build_model(unit: Unit, params: SolveParams, explain: bool = False) -> ModelContext:
+    """The CP-SAT model of the unit: one Boolean per employee, day and shift, every rule family.
+    With `explain`, each hard rule group and employee is switched on by its own literal."""
+    ctx = ModelContext(unit=unit, params=params, explain=explain)
     for employee in unit.employees:
         for day in range(unit.days):
             for shift in unit.shift_types:
@@ -86,7 +88,12 @@ def solve(
     solver_status = solver.solve(ctx.model, _Listener(progress) if progress else None)
     status = _STATUS.get(solver_status, Status.UNKNOWN)
     if not status.has_rota:
-        return Result(status, None, None, None, solver.wall_time)
+        explanation = []
+        if status is Status.INFEASIBLE and params.explain:
+            explanation = explain(
+                unit, build_model(unit, params, explain=True), params.time_limit_s
+            )
+        return Result(status, None, None, None, solver.wall_time, explanation=explanation)
     assignments: dict[str, tuple[str | None, ...]] = {}
     for employee in unit.employees:
         row = []

@@ -84,8 +84,11 @@ def audit(unit: Unit, rota: Rota) -> list[Finding]:
                             week * 7 + SATURDAY,
                         )
                     )
+        reported: set[tuple[int, ...]] = set()
         for group in weekend_windows(unit.weeks, rules.weekend_every, rules.cyclic):
-            if sum(worked[k] for k in group) > 1:
+            together = tuple(k for k in group if worked[k])
+            if len(together) > 1 and together not in reported:
+                reported.add(together)
                 weeks_text = ", ".join(str(k + 1) for k in group if worked[k])
                 findings.append(
                     Finding(
