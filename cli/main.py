@@ -13,13 +13,27 @@ from typing import Any, TypeVar, cast
 import click
 from rich.console import Console
 
-from cli.render import print_balance, print_problems, print_shift_table
+from cli.render import (
+    print_balance,
+    print_findings,
+    print_no_rota,
+    print_problems,
+    print_shift_table,
+    print_solve_summary,
+    solve_with_progress,
+)
 from models.capacity import capacity_balance, unit_warnings
 from models.demo import DEMO_UNITS, demo_text, demo_unit
 from models.loader import load_unit
 from models.problems import InputError, Language
+from models.rota_workbook import read_rota
 from models.unit import Unit
 from models.unit_workbook import write_template, write_unit_workbook
+from rota.check import check
+from rota.params import SolveParams
+from scenarios.labels import count_kinds
+from scenarios.params import load_params
+from scenarios.rota_workbook import write_rota_workbook
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -134,6 +148,94 @@ def schema() -> None:
 
 
 @main.command()
+@click.argument("unit_file", metavar="UNIT", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The rota workbook to write (default: <UNIT name>-turnus.xlsx here).",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Stop searching after this many seconds (default 30).",
+)
+@click.option(
+    "--deterministic", is_flag=True, help="One worker, fixed seed: the same rota every run."
+)
+@click.option("--seed", type=click.IntRange(min=0), help="Random seed of the search.")
+@click.option("--workers", type=click.IntRange(min=0), help="Search workers; 0 means all cores.")
+@click.option(
+    "--params",
+    "params_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Solver settings from a YAML file; the options above override it.",
+)
+@friendly_errors
+def solve(
+    unit_file: Path,
+    output: Path | None,
+    time_limit: float | None,
+    deterministic: bool,
+    seed: int | None,
+    workers: int | None,
+    params_file: Path | None,
+) -> None:
+    """Make a rota for UNIT (.xlsx or .yaml) and write it as a workbook."""
+    lang = _lang()
+    unit = load_unit(unit_file)
+    params = load_params(
+        params_file,
+        time_limit_s=time_limit,
+        deterministic=True if deterministic else None,
+        seed=seed,
+        workers=workers,
+    )
+    output = output or Path.cwd() / f"{unit_file.stem}-turnus.xlsx"
+    if not _solve_and_write(unit, params, output, lang):
+        sys.exit(1)
+
+
+def _solve_and_write(unit: Unit, params: SolveParams, output: Path, lang: Language) -> bool:
+    """Solve, print the summary and write the workbook; False (and no file) when no rota came."""
+    console = _console()
+    result = solve_with_progress(console, unit, params, lang)
+    if result.rota is None:
+        print_no_rota(console, result, params, lang)
+        return False
+    findings = check(unit, result.rota)
+    write_rota_workbook(unit, result, findings, output, lang)
+    print_solve_summary(console, result, findings, lang)
+    console.print(f"Skrev turnusen til {output}" if lang == "nb" else f"Wrote the rota to {output}")
+    return True
+
+
+@main.command("check")
+@click.argument("rota_file", metavar="ROTA.xlsx", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--unit",
+    "unit_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The unit the rota is for (.xlsx or .yaml).",
+)
+@friendly_errors
+def check_rota(rota_file: Path, unit_file: Path) -> None:
+    """Check a rota workbook (made by rota or edited by hand) against the unit's rules.
+
+    Exit code 1 when a rule is broken; cover gaps alone are shown but pass.
+    """
+    lang = _lang()
+    unit = load_unit(unit_file)
+    rota = read_rota(rota_file, unit)
+    findings = check(unit, rota)
+    print_findings(_console(), unit, findings, lang)
+    breaches, _ = count_kinds(findings)
+    if breaches:
+        sys.exit(1)
+
+
+@main.command()
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -141,10 +243,19 @@ def schema() -> None:
     show_default=True,
     help="Folder for the demo files.",
 )
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    default=10.0,
+    show_default=True,
+    help="Seconds to search for each demo unit's rota.",
+)
 @friendly_errors
-def demo(out: Path) -> None:
-    """Write the demo units (workbook and YAML) to a folder and show their capacity balance."""
+def demo(out: Path, time_limit: float) -> None:
+    """Write the demo units (workbook and YAML) to a folder, show their capacity balance and make
+    a rota for each."""
     lang = _lang()
+    params = SolveParams(time_limit_s=time_limit)
     out.mkdir(parents=True, exist_ok=True)
     for name, file_name in DEMO_UNITS.items():
         unit = demo_unit(name)
@@ -158,3 +269,4 @@ def demo(out: Path) -> None:
             if lang == "nb"
             else f"Wrote {workbook} and {out / file_name}"
         )
+        _solve_and_write(unit, params, out / f"{name}-turnus.xlsx", lang)

@@ -1,13 +1,32 @@
-"""Terminal output: problems and the capacity balance as rich tables, in Norwegian or English."""
+"""Terminal output: problems, the capacity balance, solving progress and the rule check as rich
+tables, in Norwegian or English."""
 
 from __future__ import annotations
 
+import threading
+import time
+
 from rich.console import Console
+from rich.progress import BarColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import Progress as RichProgress
 from rich.table import Table
 
 from models.capacity import BalanceLine, CapacityBalance
 from models.problems import Language, Problem, Severity
+from models.rota_workbook import day_heading
 from models.unit import Unit
+from rota.findings import Finding, FindingKind
+from rota.params import SolveParams
+from rota.result import Result, Status
+from rota.solve import Progress, solve
+from scenarios.labels import (
+    breaches_first,
+    count_kinds,
+    explanation,
+    kind_label,
+    status_label,
+    term_label,
+)
 
 
 def number(value: float, lang: Language, decimals: int = 1) -> str:
@@ -141,5 +160,172 @@ def print_shift_table(console: Console, unit: Unit, lang: Language) -> None:
             number(shift.worked_minutes / 60, lang, 2),
             number(shift.evening_minutes / 60, lang, 2),
             number(shift.night_minutes / 60, lang, 2),
+        )
+    console.print(table)
+
+
+# Solving and checking ----------------------------------------------------------------------
+
+
+def solve_with_progress(
+    console: Console, unit: Unit, params: SolveParams, lang: Language
+) -> Result:
+    """Solve, drawing a progress bar (time against the time limit, best rota so far) on a terminal."""
+    nb = lang == "nb"
+    limit = params.time_limit_s
+    if not console.is_terminal:
+        console.print(
+            f"Lager turnus for {unit.name} (tidsgrense {number(limit, lang, 0)} s) ..."
+            if nb
+            else f"Making the rota for {unit.name} (time limit {number(limit, lang, 0)} s) ..."
+        )
+        return solve(unit, params)
+    latest: list[Progress] = []
+    outcome: list[Result] = []
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            outcome.append(solve(unit, params, progress=latest.append))
+        except BaseException as exc:  # handed to the main thread below
+            failure.append(exc)
+
+    worker = threading.Thread(target=work, daemon=True)
+    columns = (
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed:.0f}/{task.total:.0f} s"),
+        TextColumn("{task.fields[info]}"),
+        TimeElapsedColumn(),
+    )
+    with RichProgress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task(
+            "Lager turnus" if nb else "Making the rota",
+            total=limit,
+            info="søker ..." if nb else "searching ...",
+        )
+        started = time.monotonic()
+        worker.start()
+        while worker.is_alive():
+            worker.join(0.1)
+            info = ""
+            if latest:
+                best = latest[-1]
+                info = (
+                    f"beste: {number(best.objective, lang, 0)}  grense:"
+                    f" {number(best.best_bound, lang, 0)}"
+                    if nb
+                    else f"best: {number(best.objective, lang, 0)}  bound:"
+                    f" {number(best.best_bound, lang, 0)}"
+                )
+            bar.update(task, completed=min(limit, time.monotonic() - started), info=info)
+    if failure:
+        raise failure[0]
+    return outcome[0]
+
+
+def print_solve_summary(
+    console: Console, result: Result, findings: list[Finding], lang: Language
+) -> None:
+    """Status, objective by term, bound, gap, runtime, breaches and gaps as one table."""
+    nb = lang == "nb"
+    breaches, gaps = count_kinds(findings)
+    table = Table(title="Resultat" if nb else "Result", title_justify="left", show_header=False)
+    table.add_column("", justify="left")
+    table.add_column("", justify="right")
+    status = status_label(result.status, lang)
+    colour = "green" if result.status.has_rota else "red"
+    table.add_row("Status", f"[{colour}]{status}[/]")
+    if result.objective is not None:
+        table.add_row("Målfunksjon" if nb else "Objective", number(result.objective, lang, 0))
+        for name, value in result.terms.items():
+            if value:
+                table.add_row(f"  {term_label(name, lang)}", number(value, lang, 0))
+    if result.best_bound is not None:
+        table.add_row("Beste grense" if nb else "Best bound", number(result.best_bound, lang, 0))
+    if result.gap is not None:
+        table.add_row("Avstand" if nb else "Gap", f"{number(result.gap * 100, lang, 1)} %")
+    table.add_row("Kjøretid" if nb else "Runtime", f"{number(result.runtime_s, lang, 1)} s")
+    if result.rota is not None:
+        shown = f"[red]{breaches}[/]" if breaches else "[green]0[/]"
+        table.add_row("Brudd på reglene" if nb else "Breaches of the rules", shown)
+        table.add_row(
+            "Mangler i dekningen" if nb else "Gaps in cover",
+            f"[yellow]{gaps}[/]" if gaps else "0",
+        )
+    console.print(table)
+
+
+def print_no_rota(console: Console, result: Result, params: SolveParams, lang: Language) -> None:
+    """Say in plain words that no rota came back, and why if the engine knows."""
+    nb = lang == "nb"
+    if result.status is Status.INFEASIBLE:
+        message = (
+            "Fant ingen turnus: reglene kan ikke oppfylles samtidig for denne enheten."
+            if nb
+            else "No rota: the rules cannot all be met at once for this unit."
+        )
+    elif result.status is Status.UNKNOWN:
+        seconds = number(params.time_limit_s, lang, 0)
+        message = (
+            f"Fant ingen turnus innen tidsgrensen ({seconds} s). Prøv en lengre --time-limit."
+            if nb
+            else f"No rota found within the time limit ({seconds} s). Try a longer --time-limit."
+        )
+    else:
+        message = (
+            f"Fant ingen turnus ({status_label(result.status, lang)})."
+            if nb
+            else f"No rota ({status_label(result.status, lang)})."
+        )
+    console.print(f"[bold red]{_escape(message)}[/]")
+    for line in explanation(result, lang):
+        console.print(f"  • {_escape(line)}")
+    console.print(
+        "Ingen turnusfil ble skrevet." if nb else "No rota workbook was written.",
+    )
+
+
+def print_findings(console: Console, unit: Unit, findings: list[Finding], lang: Language) -> None:
+    """The rule check as a table, breaches first; a clear line when no rule is broken."""
+    nb = lang == "nb"
+    breaches, gaps = count_kinds(findings)
+    if breaches:
+        console.print(
+            f"[bold red]✗ {breaches} brudd på reglene[/]"
+            if nb
+            else f"[bold red]✗ {breaches} breach(es) of the rules[/]"
+        )
+    else:
+        console.print(
+            "[bold green]✓ Ingen brudd på reglene[/]"
+            if nb
+            else "[bold green]✓ No breaches of the rules[/]"
+        )
+    if gaps:
+        console.print(
+            f"[yellow]{gaps} mangler i dekningen[/]" if nb else f"[yellow]{gaps} gap(s) in cover[/]"
+        )
+    if not findings:
+        return
+    table = Table(title="Regelsjekk" if nb else "Rule check", title_justify="left")
+    for header in (
+        ("Type", "Regel", "Hjemmel", "Ansatt", "Dag", "Detalj")
+        if nb
+        else ("Kind", "Rule", "Reference", "Employee", "Day", "Detail")
+    ):
+        table.add_column(header, overflow="fold")
+    for finding in breaches_first(findings):
+        employee = unit.employee_by_id.get(finding.employee or "")
+        who = employee.display_name if employee else (finding.employee or "")
+        kind = kind_label(finding.kind, lang)
+        table.add_row(
+            f"[red]{kind}[/]" if finding.kind is FindingKind.BREACH else f"[yellow]{kind}[/]",
+            _escape(finding.rule),
+            _escape(finding.reference),
+            _escape(who),
+            day_heading(finding.day, lang) if finding.day is not None else "",
+            _escape(finding.detail(lang)),
         )
     console.print(table)

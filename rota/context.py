@@ -29,6 +29,8 @@ class ModelContext:
     )
     # Worked-weekend indicators per employee, one per week (made by the weekend family).
     weekends: dict[str, list[cp_model.IntVar]] = field(default_factory=dict)
+    # The weekend class (week modulo N) each employee works, where the rota allows classes.
+    weekend_classes: dict[str, list[cp_model.IntVar]] = field(default_factory=dict)
     # When explaining, each hard rule group and employee gets a literal assumed true.
     enforcement: dict[RuleKey, cp_model.IntVar] = field(default_factory=dict)
 

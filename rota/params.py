@@ -23,6 +23,9 @@ class SolveParams(Frozen):
     hard_cover: bool = Field(
         default=False, description="Cover minimums as hard rules (for proofs), not soft terms."
     )
+    warm_start: bool = Field(
+        default=True, description="Start from a plan of who works which weekends (a hint)."
+    )
     explain: bool = Field(
         default=True, description="When the hard rules conflict, find which ones and say so."
     )

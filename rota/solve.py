@@ -14,6 +14,7 @@ from rota.explain import explain
 from rota.params import SolveParams
 from rota.result import Result, Status
 from rota.rules import FAMILIES
+from rota.warmstart import weekend_hint
 
 
 @dataclass(frozen=True)
@@ -78,13 +79,18 @@ def solve(
         for (employee_id, day, code), variable in ctx.x.items():
             if employee_id in hint.assignments and day < hint.days:
                 ctx.model.add_hint(variable, hint.shift_on(employee_id, day) == code)
+    elif params.warm_start:
+        for key, value in weekend_hint(unit, seed=params.seed).items():
+            ctx.model.add_hint(ctx.x[key], value)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = params.time_limit_s
     solver.parameters.num_workers = params.effective_workers
     solver.parameters.random_seed = params.seed
     solver.parameters.log_search_progress = params.log
     if params.deterministic:
-        solver.parameters.interleave_search = False
+        # Work, not wall-clock time, bounds the search, so a loaded machine gives the same rota.
+        solver.parameters.max_deterministic_time = params.time_limit_s
+        solver.parameters.max_time_in_seconds = 10 * params.time_limit_s
     solver_status = solver.solve(ctx.model, _Listener(progress) if progress else None)
     status = _STATUS.get(solver_status, Status.UNKNOWN)
     if not status.has_rota:

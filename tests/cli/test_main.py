@@ -7,6 +7,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 from openpyxl import load_workbook
 
@@ -14,6 +15,8 @@ from cli.main import main
 from models.demo import demo_unit
 from models.loader import load_unit
 from tests.models.test_unit_workbook import CASES, Case
+from tests.rota.conftest import two_shift_unit
+from tests.scenarios.test_rota_workbook import check_turnus_sheet
 
 
 def run(*args: str) -> Result:
@@ -105,12 +108,19 @@ def test_version() -> None:
 
 
 def test_demo_writes_units_that_read_back(tmp_path: Path) -> None:
-    """`rota demo` writes each demo unit as a workbook and YAML that read back equal."""
-    result = run("demo", "--out", str(tmp_path))
+    """`rota demo` writes each demo unit as a workbook and YAML that read back equal, and a rota."""
+    result = run("demo", "--out", str(tmp_path), "--time-limit", "3")
     assert result.exit_code == 0, result.output
     for name in ("sykehjem", "bofellesskap"):
-        assert load_unit(tmp_path / f"{name}.xlsx") == demo_unit(name)
-        assert load_unit(tmp_path / f"{name}.yaml") == demo_unit(name)
+        unit = demo_unit(name)
+        assert load_unit(tmp_path / f"{name}.xlsx") == unit
+        assert load_unit(tmp_path / f"{name}.yaml") == unit
+        rota_book = tmp_path / f"{name}-turnus.xlsx"
+        if rota_book.exists():  # a slow machine may find no rota in 3 s, and say so
+            assert f"Skrev turnusen til {rota_book}" in result.output
+            check_turnus_sheet(rota_book, unit)
+        else:
+            assert "Fant ingen turnus innen tidsgrensen" in result.output
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
@@ -129,3 +139,142 @@ def test_every_bad_workbook_is_printed_with_its_place(
         place = f"ark «{sheet}»" + (f", rad {row}" if row is not None else "")
         place += f", kolonne «{column}»" if column is not None else ""
         assert place in checked.output
+
+
+def unit_file(tmp_path: Path, name: str = "liten", **employee_rules: float) -> Path:
+    """The two-shift unit of the rule tests as a YAML file; rules given go to Kari."""
+    data = two_shift_unit()
+    if employee_rules:
+        data["employees"][0]["rules"] = dict(employee_rules)
+    path = tmp_path / f"{name}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+SOLVE_FLAGS = ("--deterministic", "--time-limit", "10")
+
+
+def test_solve_writes_the_rota_workbook(tmp_path: Path) -> None:
+    """`rota solve unit.yaml -o x.xlsx` prints the summary, writes the workbook and exits 0."""
+    unit = unit_file(tmp_path)
+    book = tmp_path / "ut" / "turnus.xlsx"
+    result = run("solve", str(unit), "-o", str(book), *SOLVE_FLAGS)
+    assert result.exit_code == 0, result.output
+    assert "Optimal (bevist beste)" in result.output
+    assert "Brudd på reglene" in result.output
+    assert f"Skrev turnusen til {book}" in result.output
+    assert load_workbook(book).sheetnames == [
+        "Turnus",
+        "Dekning",
+        "Timer",
+        "Regelsjekk",
+        "Sammendrag",
+    ]
+
+
+def test_solve_writes_next_to_where_it_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without -o the workbook is <unit name>-turnus.xlsx in the current folder; English on request."""
+    unit = unit_file(tmp_path / "enheter")
+    monkeypatch.chdir(tmp_path)
+    result = run("--lang", "en", "solve", str(unit), *SOLVE_FLAGS)
+    assert result.exit_code == 0, result.output
+    assert "Optimal (proven best)" in result.output
+    assert (tmp_path / "liten-turnus.xlsx").is_file()
+
+
+def test_solve_takes_params_from_a_file_and_flags(tmp_path: Path) -> None:
+    """--params reads solver settings; a bad value in it is reported with file and field."""
+    unit = unit_file(tmp_path)
+    params = tmp_path / "params.yaml"
+    params.write_text("time_limit_s: 10\ndeterministic: true\n", encoding="utf-8")
+    book = tmp_path / "t.xlsx"
+    result = run("solve", str(unit), "--params", str(params), "-o", str(book))
+    assert result.exit_code == 0, result.output
+    assert book.is_file()
+    params.write_text("time_limit_s: -1\n", encoding="utf-8")
+    result = run("solve", str(unit), "--params", str(params), "-o", str(book))
+    assert result.exit_code == 1
+    assert "params.yaml, time_limit_s" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_impossible_unit_gives_no_workbook(tmp_path: Path) -> None:
+    """Kari cannot reach 100 h in one week: exit 1, a plain message, and no workbook."""
+    unit = unit_file(tmp_path, "umulig", min_hours=100)
+    book = tmp_path / "umulig-turnus.xlsx"
+    result = run("solve", str(unit), "-o", str(book), *SOLVE_FLAGS)
+    assert result.exit_code == 1, result.output
+    assert "Fant ingen turnus: reglene kan ikke oppfylles samtidig" in result.output
+    assert "kari" in result.output  # the engine's explanation names who cannot be planned
+    assert "Ingen turnusfil ble skrevet." in result.output
+    assert "Traceback" not in result.output
+    assert not book.exists()
+
+
+def _edit_day(book: Path, employee_id: str, day: int, code: str | None) -> None:
+    """Type a shift code into the Turnus sheet the way a person would."""
+    workbook = load_workbook(book)
+    sheet = workbook["Turnus"]
+    row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == employee_id)
+    sheet.cell(row, 4 + day).value = code
+    workbook.save(book)
+
+
+def test_check_passes_a_solved_rota_and_flags_a_hand_edit(tmp_path: Path) -> None:
+    """`rota check` passes the solver's rota (exit 0); A then D typed by hand is a breach (exit 1)."""
+    unit = unit_file(tmp_path)
+    book = tmp_path / "t.xlsx"
+    assert run("solve", str(unit), "-o", str(book), *SOLVE_FLAGS).exit_code == 0
+    checked = run("check", str(book), "--unit", str(unit))
+    assert checked.exit_code == 0, checked.output
+    assert "Ingen brudd på reglene" in checked.output
+
+    for day in range(7):
+        _edit_day(book, "kari", day, None)
+    _edit_day(book, "kari", 0, "A")
+    _edit_day(book, "kari", 1, "D")
+    checked = run("check", str(book), "--unit", str(unit))
+    assert checked.exit_code == 1, checked.output
+    assert "daglig hvile" in checked.output
+    assert "AML § 10-8 (1)" in checked.output
+    assert "uke 1 Ma" in checked.output
+    assert "Traceback" not in checked.output
+
+
+def test_check_shows_gaps_but_passes(tmp_path: Path) -> None:
+    """A rota with cover gaps and no broken rule is shown with its gaps and exits 0."""
+    data = two_shift_unit()
+    data["demand"] = [{"shift": "D", "min": 1}, {"shift": "A", "min": 0, "target": 1}]
+    path = tmp_path / "u.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    book = tmp_path / "t.xlsx"
+    assert run("solve", str(path), "-o", str(book), *SOLVE_FLAGS).exit_code == 0
+    workbook = load_workbook(book)
+    sheet = workbook["Turnus"]
+    for row in range(3, sheet.max_row + 1):
+        if sheet.cell(row, 1).value in ("kari", "ola"):
+            sheet.cell(row, 4 + 5).value = None  # nobody on the weekend
+            sheet.cell(row, 4 + 6).value = None
+    workbook.save(book)
+    checked = run("check", str(book), "--unit", str(path))
+    assert checked.exit_code == 0, checked.output
+    assert "Ingen brudd på reglene" in checked.output
+    assert "mangler i dekningen" in checked.output
+    assert "Mangel" in checked.output
+
+
+def test_check_locates_a_bad_cell(tmp_path: Path) -> None:
+    """An unknown shift code typed into the rota is printed with sheet, row and column; exit 1."""
+    unit = unit_file(tmp_path)
+    book = tmp_path / "t.xlsx"
+    assert run("solve", str(unit), "-o", str(book), *SOLVE_FLAGS).exit_code == 0
+    _edit_day(book, "ola", 2, "Q")
+    checked = run("check", str(book), "--unit", str(unit))
+    assert checked.exit_code == 1
+    assert "Traceback" not in checked.output
+    assert "ark «Turnus», rad" in checked.output
+    assert "kolonne «F»" in checked.output
+    assert "Ukjent vaktkode «Q»" in checked.output

@@ -1,0 +1,68 @@
+"""Solver parameters from a YAML file and command-line overrides, with located errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from models.problems import InputError, Location, error, path_to_text
+from models.translate import translate
+from rota.params import SolveParams
+
+
+def load_params(path: Path | None = None, **overrides: Any) -> SolveParams:
+    """SolveParams from the file (if any), every override that is not None put on top.
+
+    A file that cannot be read or holds a bad value raises `InputError` naming the file and field.
+    """
+    given = {name: value for name, value in overrides.items() if value is not None}
+    data: dict[str, Any] = {}
+    file = path.name if path is not None else None
+    if path is not None:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise InputError(
+                [
+                    error("Finner ikke filen.", "The file does not exist.", code="no_file").located(
+                        Location(file=str(path))
+                    )
+                ]
+            ) from None
+        try:
+            loaded = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise InputError(
+                [
+                    error(
+                        "Filen er ikke gyldig YAML.",
+                        "The file is not valid YAML.",
+                        code="yaml_syntax",
+                    ).located(Location(file=file, line=mark.line + 1 if mark is not None else None))
+                ]
+            ) from None
+        if loaded is not None and not isinstance(loaded, dict):
+            raise InputError(
+                [
+                    error(
+                        "Filen må inneholde navn og verdier (f.eks. time_limit_s: 60).",
+                        "The file must hold names and values (e.g. time_limit_s: 60).",
+                        code="not_a_mapping",
+                    ).located(Location(file=file))
+                ]
+            )
+        data = loaded or {}
+    try:
+        return SolveParams.model_validate({**data, **given})
+    except ValidationError as exc:
+        problems = translate(exc)
+        raise InputError(
+            [
+                problem.located(Location(file=file, path=path_to_text(problem.path)))
+                for problem in problems
+            ]
+        ) from None

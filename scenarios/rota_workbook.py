@@ -1,0 +1,624 @@
+"""The rota workbook: the rota a unit leader reads, prints and can edit and check again.
+
+Sheets: Turnus (employees x days, colour per shift, hours per week and against the position, cover
+under the grid, gaps in red), Dekning (cover per day and shift), Timer (hours per employee), Regelsjekk
+(the independent rule check) and Sammendrag (status and objective by term). The Turnus sheet is laid
+out so that `models.rota_workbook.read_rota` reads it back, also after a person has edited it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from models.atomic import atomic_write
+from models.clock import WEEKDAYS_EN, WEEKDAYS_NB
+from models.employee import SAMI_LANGUAGES, Employee
+from models.problems import Language
+from models.rota import Rota
+from models.rota_workbook import (
+    COVER_MARKERS,
+    FIRST_DAY_COLUMN,
+    ID_HEADER,
+    ROTA_SHEET,
+    ROTA_SHEET_EN,
+    day_heading,
+)
+from models.shift import ShiftType
+from models.unit import Unit
+from rota.findings import Finding, FindingKind
+from rota.result import Result
+from scenarios.labels import (
+    breaches_first,
+    count_kinds,
+    explanation,
+    kind_label,
+    status_label,
+    term_label,
+)
+
+# A fixed, pleasant palette by shift order; night shifts get darker shades with white text.
+DAY_PALETTE = ("BDD7EE", "FFE699", "C6E0B4", "F8CBAD", "D9C3E9", "B4E5E0", "FCE4D6", "E2EFDA")
+NIGHT_PALETTE = ("44546A", "5B4A8B", "2F5597", "385723")
+RED = PatternFill("solid", fgColor="FF7C80")
+ORANGE = PatternFill("solid", fgColor="FFC000")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+GROUP_FILL = PatternFill("solid", fgColor="D9D9D9")
+WEEKEND_FILL = PatternFill("solid", fgColor="DDEBF7")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+BOLD = Font(bold=True)
+CENTER = Alignment(horizontal="center", vertical="center")
+THIN = Side(style="thin", color="BFBFBF")
+WEEK_EDGE = Border(left=Side(style="medium", color="808080"))
+HOURS_FORMAT = "0.0"
+
+
+def _t(lang: Language, nb: str, en: str) -> str:
+    return nb if lang == "nb" else en
+
+
+@dataclass(frozen=True)
+class CoverCell:
+    """Staff on one shift on one day against the demand row for it."""
+
+    day: int
+    shift: str
+    staffed: int
+    minimum: int
+    target: int
+    # (code, have, need) for each competence / language requirement that is not met
+    competence_gaps: list[tuple[str, int, int]] = field(default_factory=list)
+    language_gaps: list[tuple[str, int, int]] = field(default_factory=list)
+
+    @property
+    def missing(self) -> int:
+        return max(0, self.minimum - self.staffed)
+
+
+def cover_cells(unit: Unit, rota: Rota) -> list[CoverCell]:
+    """Every (day, shift) that has demand, with who is there and what is missing."""
+    found = []
+    for day, row in unit.demand_cells():
+        working = [e for e in unit.employees if rota.shift_on(e.id, day) == row.shift]
+        competence_gaps = []
+        for code, needed in row.competence_min.items():
+            able = sum(1 for e in working if unit.can_fill(e.competence, code))
+            if able < needed:
+                competence_gaps.append((code, able, needed))
+        language_gaps = []
+        for language, needed in row.language_min.items():
+            speakers = sum(1 for e in working if language in e.languages)
+            if speakers < needed:
+                language_gaps.append((language, speakers, needed))
+        found.append(
+            CoverCell(
+                day, row.shift, len(working), row.min, row.wanted, competence_gaps, language_gaps
+            )
+        )
+    return sorted(found, key=lambda cell: (cell.day, _shift_order(unit, cell.shift)))
+
+
+def _shift_order(unit: Unit, code: str) -> int:
+    return [shift.code for shift in unit.shift_types].index(code)
+
+
+def _gap_text(gaps: list[tuple[str, int, int]]) -> str:
+    return ", ".join(f"{code}: {have}/{need}" for code, have, need in gaps)
+
+
+def _language_name(code: str, lang: Language) -> str:
+    nb, en = SAMI_LANGUAGES.get(code, (code, code))
+    return nb if lang == "nb" else en
+
+
+def shift_fills(unit: Unit) -> dict[str, tuple[PatternFill, Font]]:
+    """Fill and font of each shift code: pleasant colours by shift order, nights darker."""
+    styles: dict[str, tuple[PatternFill, Font]] = {}
+    day_index = night_index = 0
+    for shift in unit.shift_types:
+        if shift.is_night:
+            colour = NIGHT_PALETTE[night_index % len(NIGHT_PALETTE)]
+            night_index += 1
+            styles[shift.code] = (
+                PatternFill("solid", fgColor=colour),
+                Font(bold=True, color="FFFFFF"),
+            )
+        else:
+            colour = DAY_PALETTE[day_index % len(DAY_PALETTE)]
+            day_index += 1
+            styles[shift.code] = (PatternFill("solid", fgColor=colour), Font(bold=True))
+    return styles
+
+
+def worked_minutes(unit: Unit, rota: Rota, employee_id: str, days: range | None = None) -> int:
+    """Paid minutes of the employee's shifts on the given days (all days by default)."""
+    row = rota.assignments[employee_id]
+    codes = [row[day] for day in (days if days is not None else range(rota.days))]
+    return sum(unit.shift(code).worked_minutes for code in codes if code is not None)
+
+
+def weekends_worked(unit: Unit, rota: Rota, employee_id: str) -> int:
+    """Weeks in which the employee has a shift starting on Saturday or Sunday."""
+    row = rota.assignments[employee_id]
+    return sum(
+        1
+        for week in range(unit.weeks)
+        if row[week * 7 + 5] is not None or row[week * 7 + 6] is not None
+    )
+
+
+def nights_worked(unit: Unit, rota: Rota, employee_id: str) -> int:
+    return sum(1 for code in rota.assignments[employee_id] if code and unit.shift(code).is_night)
+
+
+def _shift_text(shift: ShiftType, lang: Language) -> str:
+    hours = f"{shift.worked_minutes / 60:g}"
+    if lang == "nb":
+        hours = hours.replace(".", ",")
+    name = f"{shift.name} " if shift.name else ""
+    unit_word = _t(lang, "t", "h")
+    return f"{name}{shift.start:%H:%M}-{shift.end:%H:%M} ({hours} {unit_word})"
+
+
+# Writing -------------------------------------------------------------------------------------
+
+
+def write_rota_workbook(
+    unit: Unit,
+    result: Result,
+    findings: list[Finding],
+    path: Path,
+    lang: Language = "nb",
+) -> Path:
+    """Write the rota workbook atomically and return its path. Without a rota (no solution) only
+    the summary sheet is written."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    rota = result.rota
+    if rota is not None:
+        cover = cover_cells(unit, rota)
+        _write_turnus(
+            workbook.create_sheet(_t(lang, ROTA_SHEET, ROTA_SHEET_EN)), unit, rota, cover, lang
+        )
+        _write_cover(workbook.create_sheet(_t(lang, "Dekning", "Cover")), cover, lang)
+        _write_hours(workbook.create_sheet(_t(lang, "Timer", "Hours")), unit, rota, lang)
+        _write_findings(
+            workbook.create_sheet(_t(lang, "Regelsjekk", "Rule check")), unit, findings, lang
+        )
+    _write_summary(
+        workbook.create_sheet(_t(lang, "Sammendrag", "Summary")), unit, result, findings, lang
+    )
+    path = Path(path)
+    atomic_write(path, lambda temporary: workbook.save(temporary))
+    return path
+
+
+def _header_cell(sheet: Any, row: int, column: int, value: Any) -> Any:
+    cell = sheet.cell(row=row, column=column, value=value)
+    cell.font = HEADER_FONT
+    cell.fill = HEADER_FILL
+    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    return cell
+
+
+def _widths(sheet: Any, widths: dict[int, float]) -> None:
+    for column, width in widths.items():
+        sheet.column_dimensions[get_column_letter(column)].width = width
+
+
+def _write_turnus(
+    sheet: Any, unit: Unit, rota: Rota, cover: list[CoverCell], lang: Language
+) -> None:
+    days = unit.days
+    weekdays = WEEKDAYS_NB if lang == "nb" else WEEKDAYS_EN
+    first_hours = FIRST_DAY_COLUMN + days
+    sum_column = first_hours + unit.weeks
+    contracted_column, deviation_column = sum_column + 1, sum_column + 2
+    last_column = deviation_column
+    styles = shift_fills(unit)
+
+    # Two header rows: fixed columns and hour columns span both; weeks span their seven days.
+    fixed = [
+        (1, ID_HEADER),
+        (2, _t(lang, "Navn", "Name")),
+        (3, _t(lang, "Stilling %", "Position %")),
+    ]
+    hours_headers = [
+        (first_hours + week, _t(lang, f"t uke {week + 1}", f"h week {week + 1}"))
+        for week in range(unit.weeks)
+    ] + [
+        (sum_column, _t(lang, "Sum timer", "Total hours")),
+        (contracted_column, _t(lang, "Avtalt", "Contracted")),
+        (deviation_column, _t(lang, "Avvik", "Deviation")),
+    ]
+    for column, label in fixed + hours_headers:
+        _header_cell(sheet, 1, column, label)
+        _header_cell(sheet, 2, column, None)
+        sheet.merge_cells(start_row=1, end_row=2, start_column=column, end_column=column)
+    for week in range(unit.weeks):
+        start = FIRST_DAY_COLUMN + week * 7
+        _header_cell(sheet, 1, start, _t(lang, f"Uke {week + 1}", f"Week {week + 1}"))
+        for column in range(start + 1, start + 7):
+            _header_cell(sheet, 1, column, None)
+        sheet.merge_cells(start_row=1, end_row=1, start_column=start, end_column=start + 6)
+    for day in range(days):
+        cell = sheet.cell(row=2, column=FIRST_DAY_COLUMN + day, value=weekdays[day % 7])
+        cell.font = BOLD
+        cell.alignment = CENTER
+        cell.fill = WEEKEND_FILL if unit.is_weekend(day) else PatternFill()
+        if day % 7 == 0:
+            cell.border = WEEK_EDGE
+
+    row = 3
+    for competence in unit.competences:
+        group = [e for e in unit.employees if e.competence == competence.code]
+        if not group:
+            continue
+        heading = f"{competence.name} ({competence.code})" if competence.name else competence.code
+        for column in range(1, last_column + 1):
+            sheet.cell(row=row, column=column).fill = GROUP_FILL
+        sheet.cell(row=row, column=2, value=heading).font = BOLD
+        row += 1
+        for employee in group:
+            _write_employee_row(sheet, row, unit, rota, employee, styles)
+            row += 1
+
+    row += 1
+    marker = sheet.cell(row=row, column=1, value=COVER_MARKERS[0 if lang == "nb" else 1])
+    marker.font = BOLD
+    sheet.cell(
+        row=row,
+        column=2,
+        value=_t(lang, "bemannet/minimum per vakt", "staffed/minimum per shift"),
+    ).font = Font(italic=True)
+    row += 1
+    by_place = {(cell.day, cell.shift): cell for cell in cover}
+    for shift in unit.shift_types:
+        fill, font = styles[shift.code]
+        code_cell = sheet.cell(row=row, column=1, value=shift.code)
+        code_cell.fill, code_cell.font, code_cell.alignment = fill, font, CENTER
+        sheet.cell(row=row, column=2, value=shift.name or shift.code)
+        for day in range(days):
+            place = by_place.get((day, shift.code))
+            staffed = sum(1 for e in unit.employees if rota.shift_on(e.id, day) == shift.code)
+            if place is None and staffed == 0:
+                continue
+            minimum = place.minimum if place else 0
+            cell = sheet.cell(row=row, column=FIRST_DAY_COLUMN + day, value=f"{staffed}/{minimum}")
+            cell.alignment = CENTER
+            if day % 7 == 0:
+                cell.border = WEEK_EDGE
+            notes = _cover_notes(place, staffed, minimum, lang)
+            if staffed < minimum:
+                cell.fill = RED
+            elif place and (place.competence_gaps or place.language_gaps):
+                cell.fill = ORANGE
+            if notes:
+                cell.comment = Comment("\n".join(notes), "rota", width=240, height=90)
+        row += 1
+
+    row = _write_legend(sheet, row + 1, unit, styles, lang)
+
+    _widths(sheet, {1: 7, 2: 22, 3: 9})
+    _widths(sheet, {FIRST_DAY_COLUMN + day: 4.6 for day in range(days)})
+    _widths(sheet, dict.fromkeys(range(first_hours, last_column + 1), 9))
+    sheet.freeze_panes = sheet.cell(row=3, column=FIRST_DAY_COLUMN)
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToHeight = 0
+
+
+def _write_employee_row(
+    sheet: Any,
+    row: int,
+    unit: Unit,
+    rota: Rota,
+    employee: Employee,
+    styles: dict[str, tuple[PatternFill, Font]],
+) -> None:
+    days = unit.days
+    sheet.cell(row=row, column=1, value=employee.id)
+    sheet.cell(row=row, column=2, value=employee.display_name)
+    sheet.cell(row=row, column=3, value=employee.position_pct).number_format = "0.#"
+    for day in range(days):
+        code = rota.shift_on(employee.id, day)
+        cell = sheet.cell(row=row, column=FIRST_DAY_COLUMN + day, value=code)
+        cell.alignment = CENTER
+        if day % 7 == 0:
+            cell.border = WEEK_EDGE
+        if code is not None:
+            cell.fill, cell.font = styles[code]
+    column = FIRST_DAY_COLUMN + days
+    for week in range(unit.weeks):
+        minutes = worked_minutes(unit, rota, employee.id, range(week * 7, week * 7 + 7))
+        sheet.cell(row=row, column=column, value=minutes / 60).number_format = HOURS_FORMAT
+        column += 1
+    planned = worked_minutes(unit, rota, employee.id)
+    contracted = unit.contracted_minutes(employee)
+    low, high = unit.hours_bounds_minutes(employee)
+    sheet.cell(row=row, column=column, value=planned / 60).number_format = HOURS_FORMAT
+    sheet.cell(
+        row=row, column=column + 1, value=round(contracted / 60, 2)
+    ).number_format = HOURS_FORMAT
+    deviation = sheet.cell(row=row, column=column + 2, value=round((planned - contracted) / 60, 2))
+    deviation.number_format = "+0.0;-0.0;0.0"
+    if planned < low - 1e-6 or planned > high + 1e-6:
+        deviation.font = Font(bold=True, color="C00000")
+
+
+def _cover_notes(place: CoverCell | None, staffed: int, minimum: int, lang: Language) -> list[str]:
+    notes = []
+    if place is None:
+        notes.append(
+            _t(
+                lang,
+                "Vakta står ikke i bemanningsplanen denne dagen.",
+                "The staffing plan does not have this shift this day.",
+            )
+        )
+        return notes
+    if staffed < minimum:
+        notes.append(
+            _t(
+                lang,
+                f"{staffed} på vakt, minimum er {minimum}.",
+                f"{staffed} on shift, minimum {minimum}.",
+            )
+        )
+    for code, have, need in place.competence_gaps:
+        notes.append(
+            _t(
+                lang,
+                f"Kompetanse {code}: {have} av {need}.",
+                f"Competence {code}: {have} of {need}.",
+            )
+        )
+    for code, have, need in place.language_gaps:
+        name = _language_name(code, lang)
+        notes.append(_t(lang, f"{name}: {have} av {need}.", f"{name}: {have} of {need}."))
+    return notes
+
+
+def _write_legend(
+    sheet: Any, row: int, unit: Unit, styles: dict[str, tuple[PatternFill, Font]], lang: Language
+) -> int:
+    sheet.cell(row=row, column=2, value=_t(lang, "Forklaring", "Legend")).font = BOLD
+    row += 1
+    for shift in unit.shift_types:
+        fill, font = styles[shift.code]
+        cell = sheet.cell(row=row, column=1, value=shift.code)
+        cell.fill, cell.font, cell.alignment = fill, font, CENTER
+        sheet.cell(row=row, column=2, value=_shift_text(shift, lang))
+        row += 1
+    sheet.cell(row=row, column=1).fill = RED
+    sheet.cell(
+        row=row,
+        column=2,
+        value=_t(
+            lang,
+            "Under minimumsbemanning (bemannet/minimum; se kommentaren i cellen)",
+            "Below minimum staffing (staffed/minimum; see the cell's comment)",
+        ),
+    )
+    row += 1
+    sheet.cell(row=row, column=1).fill = ORANGE
+    sheet.cell(
+        row=row,
+        column=2,
+        value=_t(
+            lang,
+            "Nok folk, men mangler kompetanse eller språk (se kommentaren i cellen)",
+            "Enough staff, but a competence or language is missing (see the cell's comment)",
+        ),
+    )
+    sheet.cell(
+        row=row + 1,
+        column=2,
+        value=_t(
+            lang,
+            "Tom celle = fri. Endre vaktkoder i rutenettet og kjør «rota check» for å sjekke"
+            " reglene på nytt.",
+            "Empty cell = day off. Edit shift codes in the grid and run 'rota check' to check"
+            " the rules again.",
+        ),
+    ).font = Font(italic=True)
+    return row + 2
+
+
+def _write_table_header(sheet: Any, row: int, headers: Sequence[tuple[str, float]]) -> None:
+    for column, (label, width) in enumerate(headers, start=1):
+        _header_cell(sheet, row, column, label)
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
+
+
+def _write_cover(sheet: Any, cover: list[CoverCell], lang: Language) -> None:
+    weekdays = WEEKDAYS_NB if lang == "nb" else WEEKDAYS_EN
+    headers = [
+        (_t(lang, "Dag", "Day"), 6),
+        (_t(lang, "Uke", "Week"), 6),
+        (_t(lang, "Ukedag", "Weekday"), 8),
+        (_t(lang, "Vakt", "Shift"), 7),
+        ("Min", 6),
+        (_t(lang, "Ønsket", "Target"), 8),
+        (_t(lang, "Bemannet", "Staffed"), 10),
+        (_t(lang, "Mangler", "Missing"), 9),
+        (_t(lang, "Mangler kompetanse", "Missing competence"), 22),
+        (_t(lang, "Mangler språk", "Missing language"), 18),
+    ]
+    _write_table_header(sheet, 1, headers)
+    for row, place in enumerate(cover, start=2):
+        values = [
+            place.day + 1,
+            place.day // 7 + 1,
+            weekdays[place.day % 7],
+            place.shift,
+            place.minimum,
+            place.target,
+            place.staffed,
+            place.missing,
+            _gap_text(place.competence_gaps) or None,
+            _gap_text(place.language_gaps) or None,
+        ]
+        for column, value in enumerate(values, start=1):
+            sheet.cell(row=row, column=column, value=value)
+        for column, gap in ((8, place.missing > 0), (9, bool(place.competence_gaps))):
+            if gap:
+                sheet.cell(row=row, column=column).fill = RED
+        if place.language_gaps:
+            sheet.cell(row=row, column=10).fill = RED
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(1, len(cover) + 1)}"
+
+
+def _write_hours(sheet: Any, unit: Unit, rota: Rota, lang: Language) -> None:
+    codes = [shift.code for shift in unit.shift_types]
+    headers: list[tuple[str, float]] = [
+        ("ID", 8),
+        (_t(lang, "Navn", "Name"), 22),
+        (_t(lang, "Kompetanse", "Competence"), 11),
+        (_t(lang, "Stilling %", "Position %"), 10),
+        (_t(lang, "Avtalt timer", "Contracted hours"), 12),
+        (_t(lang, "Planlagte timer", "Planned hours"), 12),
+        (_t(lang, "Avvik", "Deviation"), 9),
+        (_t(lang, "Tillatt fra", "Allowed from"), 11),
+        (_t(lang, "Tillatt til", "Allowed to"), 11),
+        (_t(lang, "Netter", "Nights"), 8),
+        (_t(lang, "Helger", "Weekends"), 9),
+        *[(code, 6) for code in codes],
+    ]
+    _write_table_header(sheet, 1, headers)
+    row = 2
+    totals = [0.0] * len(headers)
+    for employee in unit.employees:
+        planned = worked_minutes(unit, rota, employee.id) / 60
+        contracted = unit.contracted_minutes(employee) / 60
+        low, high = unit.hours_bounds_minutes(employee)
+        counts = [sum(1 for c in rota.assignments[employee.id] if c == code) for code in codes]
+        values: list[Any] = [
+            employee.id,
+            employee.display_name,
+            employee.competence,
+            employee.position_pct,
+            round(contracted, 2),
+            planned,
+            round(planned - contracted, 2),
+            round(low / 60, 2),
+            round(high / 60, 2),
+            nights_worked(unit, rota, employee.id),
+            weekends_worked(unit, rota, employee.id),
+            *counts,
+        ]
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row, column=column, value=value)
+            if 5 <= column <= 9:
+                cell.number_format = HOURS_FORMAT
+            if column >= 4 and isinstance(value, int | float):
+                totals[column - 1] += value
+        if planned * 60 < low - 1e-6 or planned * 60 > high + 1e-6:
+            sheet.cell(row=row, column=6).fill = RED
+        row += 1
+    sheet.cell(row=row, column=2, value=_t(lang, "Sum", "Total")).font = BOLD
+    for column in [4, 5, 6, 7, *range(10, len(headers) + 1)]:
+        cell = sheet.cell(row=row, column=column, value=round(totals[column - 1], 2))
+        cell.font = BOLD
+        if 5 <= column <= 7:
+            cell.number_format = HOURS_FORMAT
+
+
+def _write_findings(sheet: Any, unit: Unit, findings: list[Finding], lang: Language) -> None:
+    breaches, gaps = count_kinds(findings)
+    if breaches:
+        line = _t(lang, f"{breaches} brudd på reglene", f"{breaches} breach(es) of the rules")
+        colour = "C00000"
+    else:
+        line = _t(lang, "Ingen brudd på reglene", "No breaches of the rules")
+        colour = "00803C"
+    sheet.cell(row=1, column=1, value=line).font = Font(bold=True, size=13, color=colour)
+    sheet.cell(
+        row=2,
+        column=1,
+        value=_t(
+            lang,
+            f"{gaps} mangler i dekningen (bemanning, kompetanse eller språk)",
+            f"{gaps} gap(s) in cover (staffing, competence or language)",
+        ),
+    )
+    headers = [
+        (_t(lang, "Type", "Kind"), 9),
+        (_t(lang, "Regel", "Rule"), 18),
+        (_t(lang, "Hjemmel", "Reference"), 30),
+        (_t(lang, "Ansatt", "Employee"), 22),
+        (_t(lang, "Dag", "Day"), 12),
+        (_t(lang, "Detalj", "Detail"), 90),
+    ]
+    _write_table_header(sheet, 4, headers)
+    for row, finding in enumerate(breaches_first(findings), start=5):
+        employee = unit.employee_by_id.get(finding.employee or "")
+        who = employee.display_name if employee else (finding.employee or "")
+        values = [
+            kind_label(finding.kind, lang),
+            finding.rule,
+            finding.reference,
+            who or None,
+            day_heading(finding.day, lang) if finding.day is not None else None,
+            finding.detail(lang),
+        ]
+        for column, value in enumerate(values, start=1):
+            sheet.cell(row=row, column=column, value=value)
+        if finding.kind is FindingKind.BREACH:
+            sheet.cell(row=row, column=1).font = Font(bold=True, color="C00000")
+
+
+def _write_summary(
+    sheet: Any, unit: Unit, result: Result, findings: list[Finding], lang: Language
+) -> None:
+    breaches, gaps = count_kinds(findings)
+    rows: list[tuple[str, Any, str | None]] = [
+        (_t(lang, "Enhet", "Unit"), unit.name, None),
+        (_t(lang, "Kommune", "Municipality"), unit.municipality or None, None),
+        (_t(lang, "Antall uker", "Weeks"), unit.weeks, None),
+        (_t(lang, "Ansatte", "Employees"), len(unit.employees), None),
+        ("Status", status_label(result.status, lang), None),
+        (_t(lang, "Målfunksjon (sum straff)", "Objective (total penalty)"), result.objective, "0"),
+    ]
+    for name, value in result.terms.items():
+        rows.append(("    " + term_label(name, lang), value, "0"))
+    rows += [
+        (_t(lang, "Beste grense", "Best bound"), result.best_bound, "0"),
+        (
+            _t(lang, "Avstand til beste grense", "Gap to best bound"),
+            result.gap,
+            "0.0%",
+        ),
+        (_t(lang, "Kjøretid (s)", "Runtime (s)"), round(result.runtime_s, 1), "0.0"),
+    ]
+    if result.rota is not None:
+        rows += [
+            (_t(lang, "Brudd på reglene", "Breaches of the rules"), breaches, None),
+            (_t(lang, "Mangler i dekningen", "Gaps in cover"), gaps, None),
+        ]
+    _write_table_header(sheet, 1, [(_t(lang, "Hva", "What"), 36), (_t(lang, "Verdi", "Value"), 40)])
+    row = 2
+    for label, value, number_format in rows:
+        sheet.cell(row=row, column=1, value=label)
+        cell = sheet.cell(row=row, column=2, value=value)
+        cell.alignment = Alignment(horizontal="left")
+        if number_format and isinstance(value, int | float):
+            cell.number_format = number_format
+        if label == "Status":
+            cell.font = BOLD
+        row += 1
+    lines = explanation(result, lang)
+    if lines:
+        row += 1
+        sheet.cell(row=row, column=1, value=_t(lang, "Forklaring", "Explanation")).font = BOLD
+        for line in lines:
+            row += 1
+            sheet.cell(row=row, column=1, value=line)
