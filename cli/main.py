@@ -246,7 +246,7 @@ def check_rota(rota_file: Path, unit_file: Path) -> None:
 @click.option(
     "--time-limit",
     type=click.FloatRange(min=0, min_open=True),
-    default=10.0,
+    default=30.0,
     show_default=True,
     help="Seconds to search for each demo unit's rota.",
 )

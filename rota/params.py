@@ -23,6 +23,17 @@ class SolveParams(Frozen):
     hard_cover: bool = Field(
         default=False, description="Cover minimums as hard rules (for proofs), not soft terms."
     )
+    gap_free_first: bool = Field(
+        default=True,
+        description="First search for a rota without cover gaps (cover as hard rules); only if"
+        " none is found in the first share of the time are gaps allowed.",
+    )
+    gap_free_share: float = Field(
+        default=0.6,
+        gt=0,
+        le=1,
+        description="Share of the time a gap-free search may take to find its first rota.",
+    )
     warm_start: bool = Field(
         default=True, description="Start from a plan of who works which weekends (a hint)."
     )

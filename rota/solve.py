@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 
@@ -58,12 +60,20 @@ def build_model(unit: Unit, params: SolveParams, explain: bool = False) -> Model
 
 
 class _Listener(cp_model.CpSolverSolutionCallback):
-    def __init__(self, callback: ProgressCallback) -> None:
+    def __init__(self, callback: ProgressCallback | None, offset: float) -> None:
         super().__init__()
         self._callback = callback
+        self._offset = offset  # seconds spent in earlier searches
+        self.found = False
 
     def on_solution_callback(self) -> None:
-        self._callback(Progress(self.objective_value, self.best_objective_bound, self.wall_time))
+        self.found = True
+        if self._callback is not None:
+            self._callback(
+                Progress(
+                    self.objective_value, self.best_objective_bound, self._offset + self.wall_time
+                )
+            )
 
 
 def solve(
@@ -72,8 +82,36 @@ def solve(
     progress: ProgressCallback | None = None,
     hint: Rota | None = None,
 ) -> Result:
-    """Solve the unit's rota. The rota comes back with its gaps shown unless hard rules conflict."""
+    """Solve the unit's rota. The rota comes back with its gaps shown unless hard rules conflict.
+
+    Unless a hint is given, the search first looks for a rota without cover gaps: with cover as
+    hard constraints the solver prunes far better than with cover as penalties alone. Whatever it
+    finds seeds the second, full search, whose gaps (if any) are shown.
+    """
     params = params or SolveParams()
+    started = time.monotonic()
+    if hint is None and params.gap_free_first and not params.hard_cover:
+        gap_free = params.with_(hard_cover=True, explain=False)
+        # Deterministic runs may not watch the clock, so they give the first search all its time.
+        give_up = None if params.deterministic else params.time_limit_s * params.gap_free_share
+        first = _search(unit, gap_free, progress, None, offset=0.0, give_up_after=give_up)
+        if first.rota is not None:
+            return replace(first, runtime_s=time.monotonic() - started)
+    elapsed = 0.0 if params.deterministic else time.monotonic() - started
+    remaining = max(params.time_limit_s - elapsed, min(1.0, params.time_limit_s))
+    result = _search(unit, params.with_(time_limit_s=remaining), progress, hint, offset=elapsed)
+    return replace(result, runtime_s=time.monotonic() - started)
+
+
+def _search(
+    unit: Unit,
+    params: SolveParams,
+    progress: ProgressCallback | None,
+    hint: Rota | None,
+    offset: float,
+    give_up_after: float | None = None,
+) -> Result:
+    """One CP-SAT search. With `give_up_after`, a search that has found no rota by then stops."""
     ctx = build_model(unit, params)
     if hint is not None:
         for (employee_id, day, code), variable in ctx.x.items():
@@ -91,7 +129,18 @@ def solve(
         # Work, not wall-clock time, bounds the search, so a loaded machine gives the same rota.
         solver.parameters.max_deterministic_time = params.time_limit_s
         solver.parameters.max_time_in_seconds = 10 * params.time_limit_s
-    solver_status = solver.solve(ctx.model, _Listener(progress) if progress else None)
+    listener = _Listener(progress, offset)
+    timer = None
+    if give_up_after is not None:
+        timer = threading.Timer(
+            give_up_after, lambda: None if listener.found else solver.stop_search()
+        )
+        timer.start()
+    try:
+        solver_status = solver.solve(ctx.model, listener)
+    finally:
+        if timer is not None:
+            timer.cancel()
     status = _STATUS.get(solver_status, Status.UNKNOWN)
     if not status.has_rota:
         explanation = []

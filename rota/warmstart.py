@@ -56,14 +56,14 @@ def weekend_hint(
                 gaps.append(gap)
 
             cover(max(row.min for row in rows), [v for _, v in people])
-            competences = {c for row in rows for c in row.competence_min}
+            competences = sorted({c for row in rows for c in row.competence_min})
             for competence in competences:
                 needed = max(row.competence_min.get(competence, 0) for row in rows)
                 able = [
                     v for e, v in people if unit.can_fill(unit.employee(e).competence, competence)
                 ]
                 cover(needed, able)
-            languages = {lang for row in rows for lang in row.language_min}
+            languages = sorted({lang for row in rows for lang in row.language_min})
             for language in languages:
                 needed = max(row.language_min.get(language, 0) for row in rows)
                 cover(needed, [v for e, v in people if language in unit.employee(e).languages])

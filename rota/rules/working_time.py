@@ -45,7 +45,7 @@ def _add_weekly_rest(ctx: ModelContext) -> None:
                 if earliest < end < week_end:
                     starts.add(end)
         windows: set[frozenset[tuple[int, str]]] = set()
-        for start in starts:
+        for start in sorted(starts):
             blockers: set[tuple[int, str]] = set()
             first_day = (start - 2 * MINUTES_PER_DAY) // MINUTES_PER_DAY
             last_day = (start + need) // MINUTES_PER_DAY + 1
@@ -59,7 +59,10 @@ def _add_weekly_rest(ctx: ModelContext) -> None:
                             blockers.add((rota_day, shift.code))
             windows.add(frozenset(blockers))
         # A window whose blockers include another window's is never needed.
-        minimal = [w for w in windows if not any(other < w for other in windows)]
+        # Sorted, so the model (and a deterministic solve) does not depend on hash order.
+        minimal = sorted(
+            (sorted(w) for w in windows if not any(other < w for other in windows)),
+        )
         for employee in unit.employees:
             options: list[cp_model.IntVar] = []
             for window in minimal:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from models.unit import Unit
 from rota.params import SolveParams
 from rota.solve import Progress, solve
@@ -27,3 +32,31 @@ def test_objective_is_the_sum_of_named_terms() -> None:
     assert seen
     assert seen[-1].objective == result.objective
     assert result.gap == 0.0
+
+
+def test_deterministic_across_processes() -> None:
+    """Two processes with different hash seeds build the same model and find the same rota."""
+    script = (
+        "from models.unit import Unit\n"
+        "from rota.params import SolveParams\n"
+        "from rota.solve import solve\n"
+        "from tests.rota.conftest import two_shift_unit\n"
+        "data = two_shift_unit(min_consecutive_days_off=2)\n"
+        "data['weeks'] = 2\n"
+        "data['demand'] = [{'shift': 'D', 'min': 1}, {'shift': 'A', 'min': 1}]\n"
+        "r = solve(Unit.model_validate(data), SolveParams(deterministic=True, time_limit_s=5))\n"
+        "print(r.rota.assignments if r.rota else None)\n"
+    )
+    outputs = set()
+    for seed in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            cwd=Path(__file__).parents[2],
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    assert outputs.pop().startswith("{")
