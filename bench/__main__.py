@@ -14,8 +14,7 @@ import platform
 import statistics
 import time
 from dataclasses import dataclass, field
-
-import ortools
+from importlib.metadata import version
 
 from models.demo import DEMO_UNITS, demo_unit
 from rota.check import check
@@ -68,7 +67,7 @@ def _fmt(value: float | None, digits: int = 1) -> str:
 def demo(args: argparse.Namespace) -> None:
     print(
         f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, python "
-        f"{platform.python_version()}, ortools {ortools.__version__}, "
+        f"{platform.python_version()}, ortools {version('ortools')}, "
         f"date {time.strftime('%Y-%m-%d')}"
     )
     checkpoints = [c for c in CHECKPOINTS if c <= args.time_limit]

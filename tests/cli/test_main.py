@@ -14,6 +14,8 @@ from openpyxl import load_workbook
 from cli.main import main
 from models.demo import demo_unit
 from models.loader import load_unit
+from models.rota_workbook import read_rota
+from rota.check import check
 from tests.models.test_unit_workbook import CASES, Case
 from tests.rota.conftest import two_shift_unit
 from tests.scenarios.test_rota_workbook import check_turnus_sheet
@@ -107,20 +109,67 @@ def test_version() -> None:
     assert result.output.startswith("rota, version ")
 
 
-def test_demo_writes_units_that_read_back(tmp_path: Path) -> None:
-    """`rota demo` writes each demo unit as a workbook and YAML that read back equal, and a rota."""
-    result = run("demo", "--out", str(tmp_path), "--time-limit", "3")
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """`rota demo` run once with its default settings (30 s per unit, all cores)."""
+    folder = tmp_path_factory.mktemp("demo")
+    result = run("demo", "--out", str(folder))
     assert result.exit_code == 0, result.output
-    for name in ("sykehjem", "bofellesskap"):
-        unit = demo_unit(name)
-        assert load_unit(tmp_path / f"{name}.xlsx") == unit
-        assert load_unit(tmp_path / f"{name}.yaml") == unit
-        rota_book = tmp_path / f"{name}-turnus.xlsx"
-        if rota_book.exists():  # a slow machine may find no rota in 3 s, and say so
-            assert f"Skrev turnusen til {rota_book}" in result.output
-            check_turnus_sheet(rota_book, unit)
-        else:
-            assert "Fant ingen turnus innen tidsgrensen" in result.output
+    return folder, result.output
+
+
+@pytest.mark.parametrize("name", ["sykehjem", "bofellesskap"])
+def test_demo_writes_units_that_read_back(name: str, demo_folder: tuple[Path, str]) -> None:
+    """`rota demo` writes each demo unit as a workbook and YAML that read back equal."""
+    folder, _ = demo_folder
+    unit = demo_unit(name)
+    assert load_unit(folder / f"{name}.xlsx") == unit
+    assert load_unit(folder / f"{name}.yaml") == unit
+
+
+@pytest.mark.parametrize("name", ["sykehjem", "bofellesskap"])
+def test_demo_rota_is_legal_and_fully_covered(name: str, demo_folder: tuple[Path, str]) -> None:
+    """Read back from its workbook, each demo rota has no finding, every person within the
+    tolerance of their position, no cover below minimum, and the required sykepleier/vernepleier
+    and North Sami speaker on every shift that needs one."""
+    folder, output = demo_folder
+    unit = demo_unit(name)
+    book = folder / f"{name}-turnus.xlsx"
+    assert f"Skrev turnusen til {book}" in output
+    rota = read_rota(book, unit)
+    assert check(unit, rota) == []
+    check_turnus_sheet(book, unit)  # layout, and no red cover cell
+
+    workbook = load_workbook(book)
+    hours = workbook["Timer"]
+    header = [cell.value for cell in hours[1]]
+    planned, low, high = (
+        header.index(h) for h in ("Planlagte timer", "Tillatt fra", "Tillatt til")
+    )
+    rows = [
+        row for row in hours.iter_rows(min_row=2, values_only=True) if row[0] in unit.employee_by_id
+    ]
+    assert len(rows) == len(unit.employees)
+    for row in rows:
+        assert row[low] - 0.01 <= row[planned] <= row[high] + 0.01, row
+
+    cover = workbook["Dekning"]
+    header = [cell.value for cell in cover[1]]
+    missing = header.index("Mangler")
+    competence, language = header.index("Mangler kompetanse"), header.index("Mangler språk")
+    for row in cover.iter_rows(min_row=2, values_only=True):
+        assert row[missing] == 0, row
+        assert row[competence] is None, row
+        assert row[language] is None, row
+
+    lead = "SPL" if name == "sykehjem" else "VPL"
+    for day, demand in unit.demand_cells():
+        on_shift = [e for e in unit.employees if rota.shift_on(e.id, day) == demand.shift]
+        if lead in demand.competence_min:
+            assert any(unit.can_fill(e.competence, lead) for e in on_shift), (day, demand.shift)
+        if "se" in demand.language_min:
+            speakers = sum("se" in e.languages for e in on_shift)
+            assert speakers >= demand.language_min["se"], (day, demand.shift)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
