@@ -52,7 +52,9 @@ def run_once(name: str, time_limit: float, workers: int, seed: int) -> Run:
         if run.gap_free_s is None and progress.objective < GAP_FREE_BELOW:
             run.gap_free_s = progress.seconds
 
-    result = solve(unit, SolveParams(time_limit_s=time_limit, workers=workers, seed=seed), listen)
+    result = solve(
+        unit, SolveParams(time_limit_s=time_limit, workers=workers, seed=seed, stall_s=0), listen
+    )
     run.objective = result.objective
     run.bound = result.best_bound
     if result.rota is not None:

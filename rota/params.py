@@ -13,7 +13,13 @@ from models.base import Frozen
 
 
 class SolveParams(Frozen):
-    time_limit_s: float = Field(default=30.0, gt=0, description="Stop after this many seconds.")
+    time_limit_s: float = Field(default=60.0, gt=0, description="Stop after this many seconds.")
+    stall_s: float = Field(
+        default=10.0,
+        ge=0,
+        description="Stop when the best rota has not improved for this many seconds (0: never);"
+        " not in deterministic mode.",
+    )
     workers: int = Field(default=0, ge=0, description="Search workers; 0 means all cores.")
     seed: int = Field(default=0, ge=0, description="Random seed of the search.")
     deterministic: bool = Field(

@@ -59,15 +59,53 @@ def build_model(unit: Unit, params: SolveParams, explain: bool = False) -> Model
     return ctx
 
 
+class _Watch(threading.Thread):
+    """Stops a search that has found nothing by `give_up_after` seconds, or whose best rota has
+    not improved for `stall_s` seconds (the rest of the time limit would be spent for crumbs)."""
+
+    def __init__(
+        self,
+        solver: cp_model.CpSolver,
+        listener: _Listener,
+        give_up_after: float | None,
+        stall_s: float,
+    ) -> None:
+        super().__init__(daemon=True)
+        self._solver = solver
+        self._listener = listener
+        self._give_up_after = give_up_after
+        self._stall_s = stall_s
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        started = time.monotonic()
+        while not self._done.wait(0.25):
+            now = time.monotonic()
+            listener = self._listener
+            if not listener.found:
+                if self._give_up_after is not None and now - started > self._give_up_after:
+                    self._solver.stop_search()
+                    return
+            elif self._stall_s > 0 and now - listener.improved_at > self._stall_s:
+                self._solver.stop_search()
+                return
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+
 class _Listener(cp_model.CpSolverSolutionCallback):
     def __init__(self, callback: ProgressCallback | None, offset: float) -> None:
         super().__init__()
         self._callback = callback
         self._offset = offset  # seconds spent in earlier searches
         self.found = False
+        self.improved_at = time.monotonic()
 
     def on_solution_callback(self) -> None:
         self.found = True
+        self.improved_at = time.monotonic()
         if self._callback is not None:
             self._callback(
                 Progress(
@@ -130,17 +168,15 @@ def _search(
         solver.parameters.max_deterministic_time = params.time_limit_s
         solver.parameters.max_time_in_seconds = 10 * params.time_limit_s
     listener = _Listener(progress, offset)
-    timer = None
-    if give_up_after is not None:
-        timer = threading.Timer(
-            give_up_after, lambda: None if listener.found else solver.stop_search()
-        )
-        timer.start()
+    watch = None
+    if not params.deterministic and (give_up_after is not None or params.stall_s > 0):
+        watch = _Watch(solver, listener, give_up_after, params.stall_s)
+        watch.start()
     try:
         solver_status = solver.solve(ctx.model, listener)
     finally:
-        if timer is not None:
-            timer.cancel()
+        if watch is not None:
+            watch.stop()
     status = _STATUS.get(solver_status, Status.UNKNOWN)
     if not status.has_rota:
         explanation = []
