@@ -40,6 +40,9 @@ class SolveParams(Frozen):
         le=1,
         description="Share of the time a gap-free search may take to find its first rota.",
     )
+    first_rota_only: bool = Field(
+        default=False, description="Stop at the first rota found (for stepping-stone searches)."
+    )
     warm_start: bool = Field(
         default=True, description="Start from a plan of who works which weekends (a hint)."
     )
