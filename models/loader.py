@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.problems import InputError, Location, error
+from models.problems import InputError, Location, error, no_such_file
 from models.unit import Unit
 from models.unit_workbook import load_unit_workbook
 from models.yaml_io import load_unit_yaml
@@ -17,13 +17,7 @@ def load_unit(path: str | Path) -> Unit:
     """Read a unit from .yaml/.yml/.json or .xlsx; InputError names every problem and its place."""
     path = Path(path)
     if not path.is_file():
-        raise InputError(
-            [
-                error("Finner ikke filen.", "The file does not exist.", code="no_file").located(
-                    Location(file=str(path))
-                )
-            ]
-        )
+        raise no_such_file(path)
     suffix = path.suffix.lower()
     if suffix in YAML_SUFFIXES:
         return load_unit_yaml(path)

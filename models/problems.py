@@ -120,3 +120,14 @@ def warning(nb: str, en: str, path: Iterable[str | int] = (), code: str = "warni
     return Problem(
         message_nb=nb, message_en=en, path=tuple(path), severity=Severity.WARNING, code=code
     )
+
+
+def no_such_file(path: object) -> InputError:
+    """The error for a file that is not there."""
+    return InputError(
+        [
+            error("Finner ikke filen.", "The file does not exist.", code="no_file").located(
+                Location(file=str(path))
+            )
+        ]
+    )

@@ -14,13 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models import cells
 from models.clock import WEEKDAYS_EN, WEEKDAYS_NB
-from models.problems import InputError, Location, Problem, error
+from models.excel import open_workbook
+from models.problems import InputError, Location, Problem, error, no_such_file
 from models.rota import Rota
 from models.unit import Unit
 
@@ -50,25 +50,8 @@ def read_rota(path: Path, unit: Unit) -> Rota:
     """
     path = Path(path)
     if not path.is_file():
-        raise InputError(
-            [
-                error("Finner ikke filen.", "The file does not exist.", code="no_file").located(
-                    Location(file=str(path))
-                )
-            ]
-        )
-    try:
-        workbook = load_workbook(path, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise InputError(
-            [
-                error(
-                    f"Kan ikke åpne filen som en Excel-arbeidsbok ({type(exc).__name__}).",
-                    f"Cannot open the file as an Excel workbook ({type(exc).__name__}).",
-                    code="not_a_workbook",
-                ).located(Location(file=path.name))
-            ]
-        ) from None
+        raise no_such_file(path)
+    workbook = open_workbook(path)
     name = next((n for n in (ROTA_SHEET, ROTA_SHEET_EN) if n in workbook.sheetnames), None)
     if name is None:
         raise InputError(

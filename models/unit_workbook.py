@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -25,6 +25,7 @@ from models.budget import EMPLOYER_TAX_PCT, Budget
 from models.build import build_unit
 from models.cells import CellError
 from models.clock import WEEKDAYS_NB
+from models.excel import open_workbook
 from models.problems import InputError, Location, Path, Problem, error
 from models.rules import WorkRules, rule_catalogue
 from models.unit import Unit
@@ -811,18 +812,7 @@ def _read_key_values(
 
 def load_unit_workbook(path: FilePath) -> Unit:
     """Read a unit from the input workbook; InputError lists every problem with sheet, row, column."""
-    try:
-        workbook = load_workbook(path, data_only=True, read_only=False)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise InputError(
-            [
-                error(
-                    f"Kan ikke åpne filen som en Excel-arbeidsbok ({type(exc).__name__}).",
-                    f"Cannot open the file as an Excel workbook ({type(exc).__name__}).",
-                    code="not_a_workbook",
-                ).located(Location(file=path.name))
-            ]
-        ) from None
+    workbook = open_workbook(path)
     reader = _Reader(file=path.name)
     sheets = {name: workbook[name] if name in workbook.sheetnames else None for name in SHEET_ORDER}
     for name in ("Enhet", "Vakter", "Kompetanse", "Ansatte", "Bemanning"):

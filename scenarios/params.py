@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from models.problems import InputError, Location, error, path_to_text
+from models.problems import InputError, Location, error, no_such_file, path_to_text
 from models.translate import translate
 from rota.params import SolveParams
 
@@ -25,13 +25,7 @@ def load_params(path: Path | None = None, **overrides: Any) -> SolveParams:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise InputError(
-                [
-                    error("Finner ikke filen.", "The file does not exist.", code="no_file").located(
-                        Location(file=str(path))
-                    )
-                ]
-            ) from None
+            raise no_such_file(path) from None
         try:
             loaded = yaml.safe_load(text)
         except yaml.YAMLError as exc:
