@@ -1,0 +1,546 @@
+"""Scenario files: a base unit and a list of typed changes (what-if), read from YAML.
+
+```yaml
+name: Langvakter og hver 2. helg
+base: sykehjem.yaml          # a unit file, relative to this file, or demo:sykehjem
+changes:
+  - {type: set_rule, rule: weekend_every, value: 2}
+  - {type: remove_fte, fte: 2}
+```
+
+Each change is a pydantic model (a discriminated union on `type`); applying one returns a new,
+fully validated Unit. A change that names a shift, competence or employee the unit does not have
+fails with the place in the scenario file.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path as FilePath
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, ValidationError
+
+from models.base import Frozen
+from models.demand import Demand
+from models.demo import DEMO_UNITS, demo_unit
+from models.employee import Employee
+from models.loader import load_unit
+from models.problems import (
+    InputError,
+    Location,
+    Path,
+    Problem,
+    error,
+    no_such_file,
+    path_to_text,
+)
+from models.shift import ShiftType
+from models.translate import translate
+from models.unit import Unit
+from models.yaml_io import parse_yaml
+from scenarios.runner import Scenario
+
+
+class ChangeError(ValueError):
+    """A change that does not fit the unit, in both languages."""
+
+    def __init__(self, nb: str, en: str, field: str = "") -> None:
+        super().__init__(en)
+        self.nb, self.en, self.field = nb, en, field
+
+
+def _check_shift(unit: Unit, code: str, field: str = "shift") -> None:
+    if code not in unit.shift_by_code:
+        raise ChangeError(
+            f"Enheten har ingen vakt «{code}».", f"The unit has no shift '{code}'.", field
+        )
+
+
+def _check_competence(unit: Unit, code: str, field: str = "competence") -> None:
+    if code not in unit.competence_by_code:
+        raise ChangeError(
+            f"Enheten har ingen kompetanse «{code}».",
+            f"The unit has no competence '{code}'.",
+            field,
+        )
+
+
+def _rebuild(unit: Unit, **changes: Any) -> Unit:
+    data = unit.model_dump()
+    data.update(changes)
+    return Unit.model_validate(data)
+
+
+def _rows_matching(unit: Unit, shift: str | None, weekdays: tuple[int, ...] | None) -> list[bool]:
+    if shift is not None:
+        _check_shift(unit, shift)
+    return [
+        (shift is None or row.shift == shift)
+        and (weekdays is None or bool(set(row.weekdays) & set(weekdays)))
+        for row in unit.demand
+    ]
+
+
+class ScaleDemand(Frozen):
+    """Multiply minimum and target staffing (rounded up) on the matching demand rows."""
+
+    type: Literal["scale_demand"]
+    factor: float = Field(gt=0)
+    shift: str | None = None
+    weekdays: tuple[int, ...] | None = None
+
+    def apply(self, unit: Unit) -> Unit:
+        match = _rows_matching(unit, self.shift, self.weekdays)
+        rows = []
+        for row, hit in zip(unit.demand, match, strict=True):
+            data = row.model_dump()
+            if hit:
+                data["min"] = math.ceil(row.min * self.factor - 1e-9)
+                if row.target is not None:
+                    data["target"] = math.ceil(row.target * self.factor - 1e-9)
+            rows.append(data)
+        return _rebuild(unit, demand=rows)
+
+
+class SetDemand(Frozen):
+    """Set minimum, target or competence/language minimums on the matching demand rows."""
+
+    type: Literal["set_demand"]
+    shift: str
+    weekdays: tuple[int, ...] | None = None
+    min: int | None = Field(default=None, ge=0)
+    target: int | None = Field(default=None, ge=0)
+    competence_min: dict[str, int] | None = None
+    language_min: dict[str, int] | None = None
+
+    def apply(self, unit: Unit) -> Unit:
+        match = _rows_matching(unit, self.shift, self.weekdays)
+        if not any(match):
+            raise ChangeError(
+                f"Ingen bemanningsrad for vakt «{self.shift}» på de dagene.",
+                f"No demand row for shift '{self.shift}' on those days.",
+                "weekdays",
+            )
+        for code in self.competence_min or {}:
+            _check_competence(unit, code, "competence_min")
+        rows = []
+        for row, hit in zip(unit.demand, match, strict=True):
+            data = row.model_dump()
+            if hit:
+                for name in ("min", "target", "competence_min", "language_min"):
+                    value = getattr(self, name)
+                    if value is not None:
+                        data[name] = value
+            rows.append(data)
+        return _rebuild(unit, demand=rows)
+
+
+class SetRule(Frozen):
+    """Set one working-time rule, e.g. weekend_every: 2."""
+
+    type: Literal["set_rule"]
+    rule: str
+    value: Any
+
+    def apply(self, unit: Unit) -> Unit:
+        if self.rule not in type(unit.rules).model_fields:
+            raise ChangeError(
+                f"Ukjent regel «{self.rule}».", f"Unknown rule '{self.rule}'.", "rule"
+            )
+        rules = unit.rules.model_dump()
+        rules[self.rule] = self.value
+        return _rebuild(unit, rules=rules)
+
+
+class AddShift(Frozen):
+    """Add a shift type (e.g. a langvakt) with the demand rows that use it."""
+
+    type: Literal["add_shift"]
+    shift: ShiftType
+    demand: tuple[Demand, ...] = ()
+    replaces: tuple[str, ...] = Field(
+        default=(), description="Shift codes whose demand rows this shift takes over."
+    )
+
+    def apply(self, unit: Unit) -> Unit:
+        for code in self.replaces:
+            _check_shift(unit, code, "replaces")
+        shifts = [s.model_dump() for s in unit.shift_types if s.code != self.shift.code]
+        shifts.append(self.shift.model_dump())
+        demand = [r.model_dump() for r in unit.demand if r.shift not in self.replaces]
+        demand += [r.model_dump() for r in self.demand]
+        return _rebuild(unit, shift_types=shifts, demand=demand)
+
+
+class RemoveShift(Frozen):
+    """Remove a shift type (e.g. no night shift), with its demand, pins and wishes."""
+
+    type: Literal["remove_shift"]
+    code: str
+
+    def apply(self, unit: Unit) -> Unit:
+        _check_shift(unit, self.code, "code")
+        shifts = []
+        for shift in unit.shift_types:
+            if shift.code != self.code:
+                data = shift.model_dump()
+                data["forbidden_next"] = [c for c in shift.forbidden_next if c != self.code]
+                shifts.append(data)
+        employees = []
+        for employee in unit.employees:
+            data = employee.model_dump()
+            if employee.allowed_shifts is not None:
+                allowed = [c for c in employee.allowed_shifts if c != self.code]
+                # Someone who only worked this shift is offered the remaining ones.
+                data["allowed_shifts"] = allowed or None
+            data["pins"] = [p for p in data["pins"] if p["shift"] != self.code]
+            data["wishes"] = [w for w in data["wishes"] if w["shift"] != self.code]
+            employees.append(data)
+        demand = [r.model_dump() for r in unit.demand if r.shift != self.code]
+        return _rebuild(unit, shift_types=shifts, employees=employees, demand=demand)
+
+
+class SetPositions(Frozen):
+    """Change positions: everyone to 100 %, everyone up to the position they want, or explicit."""
+
+    type: Literal["set_positions"]
+    mode: Literal["all_full", "raise_to_desired", "explicit"]
+    positions: dict[str, float] = Field(default_factory=dict)
+
+    def apply(self, unit: Unit) -> Unit:
+        for employee_id in self.positions:
+            if employee_id not in unit.employee_by_id:
+                raise ChangeError(
+                    f"Ingen ansatt med ID «{employee_id}».",
+                    f"No employee with id '{employee_id}'.",
+                    "positions",
+                )
+        employees = []
+        for employee in unit.employees:
+            data = employee.model_dump()
+            if self.mode == "all_full":
+                data["position_pct"] = 100.0
+            elif self.mode == "raise_to_desired" and employee.wants_more:
+                data["position_pct"] = employee.desired_pct
+            elif employee.id in self.positions:
+                data["position_pct"] = self.positions[employee.id]
+            employees.append(data)
+        return _rebuild(unit, employees=employees)
+
+
+class RemoveFte(Frozen):
+    """Take away N årsverk: vacant positions first, then by the stated policy."""
+
+    type: Literal["remove_fte"]
+    fte: float = Field(gt=0)
+    policy: Literal["smallest_first", "largest_first", "even"] = "smallest_first"
+    step_pct: float = Field(default=5.0, gt=0, le=100)
+
+    def apply(self, unit: Unit) -> Unit:
+        remaining = self.fte * 100
+        positions = {e.id: e.position_pct for e in unit.employees}
+        for employee in sorted(unit.employees, key=lambda e: -e.position_pct):
+            if employee.vacant and remaining > 1e-9:
+                cut = min(positions[employee.id], remaining)
+                positions[employee.id] -= cut
+                remaining -= cut
+        people = [e for e in unit.employees if not e.vacant]
+        if self.policy == "even" and remaining > 1e-9 and people:
+            share = remaining / len(people)
+            for employee in people:
+                cut = min(positions[employee.id], share)
+                positions[employee.id] -= cut
+                remaining -= cut
+        order = sorted(people, key=lambda e: e.position_pct, reverse=self.policy == "largest_first")
+        while remaining > 1e-9 and any(positions[e.id] > 0 for e in order):
+            for employee in order:
+                if remaining <= 1e-9:
+                    break
+                cut = min(positions[employee.id], self.step_pct, remaining)
+                positions[employee.id] -= cut
+                remaining -= cut
+        if remaining > 1e-6:
+            raise ChangeError(
+                f"Enheten har ikke {self.fte:g} årsverk å ta bort.",
+                f"The unit does not have {self.fte:g} FTE to remove.",
+                "fte",
+            )
+        employees = [
+            {**e.model_dump(), "position_pct": round(positions[e.id], 2)}
+            for e in unit.employees
+            if positions[e.id] > 1e-9
+        ]
+        return _rebuild(unit, employees=employees)
+
+
+class LowerCompetence(Frozen):
+    """Lower a competence requirement on given shifts (e.g. no sykepleier needed on evenings)."""
+
+    type: Literal["lower_competence"]
+    competence: str
+    shifts: tuple[str, ...]
+    weekdays: tuple[int, ...] | None = None
+    to: int = Field(default=0, ge=0)
+
+    def apply(self, unit: Unit) -> Unit:
+        _check_competence(unit, self.competence)
+        for code in self.shifts:
+            _check_shift(unit, code, "shifts")
+        rows = []
+        for row in unit.demand:
+            data = row.model_dump()
+            days_match = self.weekdays is None or bool(set(row.weekdays) & set(self.weekdays))
+            if row.shift in self.shifts and days_match and self.competence in row.competence_min:
+                data["competence_min"][self.competence] = min(
+                    self.to, row.competence_min[self.competence]
+                )
+                if data["competence_min"][self.competence] == 0:
+                    del data["competence_min"][self.competence]
+            rows.append(data)
+        return _rebuild(unit, demand=rows)
+
+
+class AddEmployees(Frozen):
+    type: Literal["add_employees"]
+    employees: tuple[Employee, ...]
+
+    def apply(self, unit: Unit) -> Unit:
+        employees = [e.model_dump() for e in unit.employees]
+        employees += [e.model_dump() for e in self.employees]
+        return _rebuild(unit, employees=employees)
+
+
+class RemoveEmployees(Frozen):
+    type: Literal["remove_employees"]
+    ids: tuple[str, ...]
+
+    def apply(self, unit: Unit) -> Unit:
+        for employee_id in self.ids:
+            if employee_id not in unit.employee_by_id:
+                raise ChangeError(
+                    f"Ingen ansatt med ID «{employee_id}».",
+                    f"No employee with id '{employee_id}'.",
+                    "ids",
+                )
+        employees = [e.model_dump() for e in unit.employees if e.id not in self.ids]
+        return _rebuild(unit, employees=employees)
+
+
+class MergeUnit(Frozen):
+    """One rota for two units with shared staff: shifts with the same code and times are shared,
+    others are taken over with the other unit's prefix; demand on a shared shift adds up."""
+
+    type: Literal["merge_unit"]
+    unit: str = Field(description="The other unit's file (relative to the scenario) or demo:NAME.")
+    prefix: str = Field(default="", description="Put before the other unit's ids and codes.")
+
+    def apply(self, unit: Unit, base_folder: FilePath | None = None) -> Unit:
+        other = _load_base(self.unit, base_folder)
+        prefix = self.prefix or (other.name[:3].upper() + "-")
+        rename: dict[str, str] = {}
+        shifts = [s.model_dump() for s in unit.shift_types]
+        for shift in other.shift_types:
+            mine = unit.shift_by_code.get(shift.code)
+            if mine is not None and (mine.start, mine.end) == (shift.start, shift.end):
+                rename[shift.code] = shift.code
+            else:
+                rename[shift.code] = f"{prefix}{shift.code}"[:8]
+                data = shift.model_dump()
+                data["code"] = rename[shift.code]
+                shifts.append(data)
+        for data in shifts:
+            data["forbidden_next"] = [rename.get(c, c) for c in data["forbidden_next"]]
+        competences = [c.model_dump() for c in unit.competences]
+        for competence in other.competences:
+            if competence.code not in unit.competence_by_code:
+                competences.append(competence.model_dump())
+        employees = [e.model_dump() for e in unit.employees]
+        for employee in other.employees:
+            data = employee.model_dump()
+            data["id"] = f"{prefix}{employee.id}"
+            if employee.allowed_shifts is not None:
+                data["allowed_shifts"] = [rename[c] for c in employee.allowed_shifts]
+            data["pins"] = [{**p, "shift": rename[p["shift"]]} for p in data["pins"]]
+            data["wishes"] = [
+                {**w, "shift": rename[w["shift"]] if w["shift"] else None} for w in data["wishes"]
+            ]
+            employees.append(data)
+        demand = _merge_demand(unit, other, rename)
+        pay = dict(other.budget.pay_per_competence)
+        pay.update(unit.budget.pay_per_competence)
+        budget = unit.budget.model_dump()
+        budget["pay_per_competence"] = pay
+        for frame in ("budget_frame_nok", "fte_frame"):
+            mine_frame, other_frame = getattr(unit.budget, frame), getattr(other.budget, frame)
+            if mine_frame is not None and other_frame is not None:
+                budget[frame] = mine_frame + other_frame
+        return _rebuild(
+            unit,
+            name=f"{unit.name} + {other.name}",
+            shift_types=shifts,
+            competences=competences,
+            employees=employees,
+            demand=demand,
+            budget=budget,
+        )
+
+
+def _merge_demand(unit: Unit, other: Unit, rename: dict[str, str]) -> list[dict[str, Any]]:
+    """Demand day by day: on a shared shift the two units' needs add up."""
+    if other.weeks != unit.weeks:
+        raise ChangeError(
+            f"Enhetene har ulik turnuslengde ({unit.weeks} og {other.weeks} uker).",
+            f"The units' rotas differ in length ({unit.weeks} and {other.weeks} weeks).",
+            "unit",
+        )
+    merged: dict[tuple[str, int], dict[str, Any]] = {}
+    for source, codes in ((unit, None), (other, rename)):
+        for day in range(7):
+            for row in source.demand:
+                if not row.applies_to(day):
+                    continue
+                code = codes[row.shift] if codes else row.shift
+                key = (code, day)
+                total = merged.setdefault(
+                    key,
+                    {
+                        "shift": code,
+                        "min": 0,
+                        "target": 0,
+                        "competence_min": {},
+                        "language_min": {},
+                        "weight_under": row.weight_under,
+                        "weight_over": row.weight_over,
+                    },
+                )
+                total["min"] += row.min
+                total["target"] += row.wanted
+                for field_name in ("competence_min", "language_min"):
+                    for name, count in getattr(row, field_name).items():
+                        total[field_name][name] = total[field_name].get(name, 0) + count
+    rows = []
+    for (_, day), total in merged.items():
+        rows.append({**total, "weekdays": [day]})
+    return rows
+
+
+class SetBudget(Frozen):
+    """Set the budget frame (NOK a year) and/or the FTE frame (årsverksramme)."""
+
+    type: Literal["set_budget"]
+    budget_frame_nok: float | None = Field(default=None, ge=0)
+    fte_frame: float | None = Field(default=None, ge=0)
+
+    def apply(self, unit: Unit) -> Unit:
+        budget = unit.budget.model_dump()
+        if self.budget_frame_nok is not None:
+            budget["budget_frame_nok"] = self.budget_frame_nok
+        if self.fte_frame is not None:
+            budget["fte_frame"] = self.fte_frame
+        return _rebuild(unit, budget=budget)
+
+
+Change = Annotated[
+    ScaleDemand
+    | SetDemand
+    | SetRule
+    | AddShift
+    | RemoveShift
+    | SetPositions
+    | RemoveFte
+    | LowerCompetence
+    | AddEmployees
+    | RemoveEmployees
+    | MergeUnit
+    | SetBudget,
+    Field(discriminator="type"),
+]
+
+
+class ScenarioFile(Frozen):
+    name: str = Field(min_length=1)
+    base: str = Field(description="The unit file (relative to the scenario file) or demo:NAME.")
+    description: str = ""
+    changes: tuple[Change, ...] = ()
+
+
+def _load_base(reference: str, folder: FilePath | None) -> Unit:
+    if reference.startswith("demo:"):
+        name = reference.removeprefix("demo:")
+        if name not in DEMO_UNITS:
+            raise ChangeError(
+                f"Ukjent demo-enhet «{name}»; velg {', '.join(DEMO_UNITS)}.",
+                f"Unknown demo unit '{name}'; choose {', '.join(DEMO_UNITS)}.",
+            )
+        return demo_unit(name)
+    path = FilePath(reference)
+    if folder is not None and not path.is_absolute():
+        path = folder / path
+    return load_unit(path)
+
+
+def apply_changes(
+    base: Unit, changes: tuple[Change, ...], folder: FilePath | None = None
+) -> tuple[Unit, list[Problem]]:
+    """The unit after every change, or the problems (each with its change's path)."""
+    unit = base
+    for index, change in enumerate(changes):
+        path: Path = ("changes", index)
+        try:
+            unit = (
+                change.apply(unit, folder) if isinstance(change, MergeUnit) else change.apply(unit)
+            )
+        except ChangeError as exc:
+            where = (*path, exc.field) if exc.field else path
+            return unit, [error(exc.nb, exc.en, where, "bad_change")]
+        except InputError as exc:
+            return unit, [
+                error(
+                    f"Endringen gir en ugyldig enhet: {p.message('nb')}",
+                    f"The change makes an invalid unit: {p.message('en')}",
+                    path,
+                    "bad_change",
+                )
+                for p in exc.problems
+            ]
+        except ValidationError as exc:
+            return unit, [
+                error(
+                    f"Endringen gir en ugyldig enhet ({path_to_text(p.path)}): {p.message('nb')}",
+                    f"The change makes an invalid unit ({path_to_text(p.path)}): {p.message('en')}",
+                    path,
+                    "bad_change",
+                )
+                for p in translate(exc)
+            ]
+    return unit, []
+
+
+def load_scenario(path: FilePath) -> Scenario:
+    """Read a scenario file and apply its changes to its base unit; InputError with the line."""
+    path = FilePath(path)
+    if not path.is_file():
+        raise no_such_file(path)
+    data, lines = parse_yaml(path.read_text(encoding="utf-8"), path.name)
+
+    def locate(model_path: Path) -> Location:
+        line = None
+        for cut in range(len(model_path), -1, -1):
+            line = lines.get(model_path[:cut])
+            if line is not None:
+                break
+        return Location(file=path.name, line=line, path=path_to_text(model_path) or None)
+
+    try:
+        described = ScenarioFile.model_validate(data)
+    except ValidationError as exc:
+        raise InputError([p.located(locate(p.path)) for p in translate(exc)]) from None
+    try:
+        base = _load_base(described.base, path.parent)
+    except ChangeError as exc:
+        raise InputError([error(exc.nb, exc.en, ("base",)).located(locate(("base",)))]) from None
+    unit, problems = apply_changes(base, described.changes, path.parent)
+    if problems:
+        raise InputError([p.located(locate(p.path)) for p in problems])
+    return Scenario(name=described.name, unit=unit, source=str(path))

@@ -1,0 +1,207 @@
+"""Scenario files and each typed change: its effect on the unit, and located errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import TypeAdapter
+
+from models.problems import InputError
+from models.unit import Unit
+from scenarios.scenario import Change, ScenarioFile, apply_changes, load_scenario
+
+CHANGE = TypeAdapter(Change)
+DEMO_SCENARIOS = Path(__file__).parents[2] / "scenarios" / "demo"
+
+
+def changed(unit: Unit, *changes: dict[str, Any]) -> Unit:
+    result, problems = apply_changes(unit, tuple(CHANGE.validate_python(c) for c in changes))
+    assert problems == [], [p.describe("en") for p in problems]
+    return result
+
+
+def problem_of(unit: Unit, change: dict[str, Any]) -> tuple[str, tuple[str | int, ...]]:
+    _, problems = apply_changes(unit, (CHANGE.validate_python(change),))
+    assert len(problems) == 1
+    return problems[0].message("en"), problems[0].path
+
+
+def test_scale_demand_rounds_up(ward: Unit) -> None:
+    """Scaling weekday day shifts by 1.1 makes 5 into 6 (rounded up); other rows stay."""
+    unit = changed(ward, {"type": "scale_demand", "factor": 1.1, "shift": "D", "weekdays": [0]})
+    assert [row.min for row in unit.demand] == [6, 4, 4, 3, 2]
+
+
+def test_set_demand(ward: Unit) -> None:
+    """Setting the night minimum to 3 with two sykepleiere changes that row only."""
+    unit = changed(
+        ward, {"type": "set_demand", "shift": "N", "min": 3, "competence_min": {"SPL": 2}}
+    )
+    night = unit.demand[-1]
+    assert (night.min, night.competence_min) == (3, {"SPL": 2})
+    assert unit.demand[0] == ward.demand[0]
+
+
+def test_set_rule(ward: Unit) -> None:
+    """Every 2nd weekend is a rule change; a rule value the law does not allow is refused."""
+    assert (
+        changed(ward, {"type": "set_rule", "rule": "weekend_every", "value": 2}).rules.weekend_every
+        == 2
+    )
+    message, path = problem_of(ward, {"type": "set_rule", "rule": "daily_rest_h", "value": 6})
+    assert "invalid unit" in message
+    assert path == ("changes", 0)
+
+
+def test_add_shift_with_demand(ward: Unit) -> None:
+    """A langvakt replacing the day shift takes over its demand rows."""
+    unit = changed(
+        ward,
+        {
+            "type": "add_shift",
+            "shift": {"code": "L2", "start": "08:00", "end": "20:00"},
+            "demand": [{"shift": "L2", "min": 3}],
+            "replaces": ["D"],
+        },
+    )
+    assert "L2" in unit.shift_by_code
+    assert "D" in unit.shift_by_code  # the shift type stays; only its demand is taken over
+    assert not any(row.shift == "D" for row in unit.demand)
+    assert any(row.shift == "L2" for row in unit.demand)
+
+
+def test_remove_shift(ward: Unit) -> None:
+    """No night shift: its demand goes, and night-only staff are offered the other shifts."""
+    unit = changed(ward, {"type": "remove_shift", "code": "N"})
+    assert "N" not in unit.shift_by_code
+    assert not any(row.shift == "N" for row in unit.demand)
+    assert unit.employee("108").allowed_shifts is None
+    assert len(unit.employees) == len(ward.employees)
+
+
+def test_set_positions_modes(ward: Unit) -> None:
+    """All to 100 %, up to the wanted size, or explicit per person."""
+    full = changed(ward, {"type": "set_positions", "mode": "all_full"})
+    assert {e.position_pct for e in full.employees} == {100}
+    raised = changed(ward, {"type": "set_positions", "mode": "raise_to_desired"})
+    assert raised.employee("103").position_pct == 100  # wanted 100 from 80
+    assert raised.employee("101").position_pct == 100  # already full
+    assert not any(e.wants_more for e in raised.employees)
+    explicit = changed(
+        ward, {"type": "set_positions", "mode": "explicit", "positions": {"307": 40}}
+    )
+    assert explicit.employee("307").position_pct == 40
+
+
+def test_remove_fte_takes_the_vacant_position_first(ward: Unit) -> None:
+    """Two årsverk: the 75 % vacancy goes first, then 125 % from the smallest positions."""
+    unit = changed(ward, {"type": "remove_fte", "fte": 2})
+    assert "205" not in unit.employee_by_id
+    assert sum(e.fte for e in unit.employees) == pytest.approx(
+        sum(e.fte for e in ward.employees) - 2
+    )
+    smallest = min(ward.employees, key=lambda e: e.position_pct)
+    assert (
+        smallest.id not in unit.employee_by_id
+        or unit.employee(smallest.id).position_pct < smallest.position_pct
+    )
+
+
+def test_remove_fte_more_than_there_is(tiny_unit: Unit) -> None:
+    """Taking away more årsverk than the unit has is an error naming the field."""
+    message, path = problem_of(tiny_unit, {"type": "remove_fte", "fte": 5})
+    assert "does not have 5 FTE" in message
+    assert path == ("changes", 0, "fte")
+
+
+def test_lower_competence(ward: Unit) -> None:
+    """No helsefagarbeider required on evening shifts; the sykepleier requirement stays."""
+    unit = changed(
+        ward, {"type": "lower_competence", "competence": "HFA", "shifts": ["A"], "to": 0}
+    )
+    evenings = [row for row in unit.demand if row.shift == "A"]
+    assert all("HFA" not in row.competence_min for row in evenings)
+    assert all(row.competence_min.get("SPL") == 1 for row in evenings)
+
+
+def test_add_and_remove_employees(ward: Unit) -> None:
+    """Employees can be added and removed; removing an unknown id is a located error."""
+    added = changed(
+        ward,
+        {
+            "type": "add_employees",
+            "employees": [{"id": "999", "name": "Ny", "competence": "SPL", "position_pct": 100}],
+        },
+    )
+    assert added.employee("999").position_pct == 100
+    removed = changed(ward, {"type": "remove_employees", "ids": ["101", "102"]})
+    assert len(removed.employees) == len(ward.employees) - 2
+    message, path = problem_of(ward, {"type": "remove_employees", "ids": ["nobody"]})
+    assert "nobody" in message
+    assert path == ("changes", 0, "ids")
+
+
+def test_merge_unit_shares_shifts_and_adds_demand(ward: Unit) -> None:
+    """Merging the home-care zone: shared D and A shifts, demand added up, staff prefixed."""
+    folder = DEMO_SCENARIOS
+    change = CHANGE.validate_python(
+        {"type": "merge_unit", "unit": "hjemmetjeneste.yaml", "prefix": "HT-"}
+    )
+    unit, problems = apply_changes(ward, (change,), folder)
+    assert problems == []
+    assert [s.code for s in unit.shift_types] == [s.code for s in ward.shift_types]
+    monday_day = unit.demand_on(0, "D")
+    assert monday_day is not None
+    assert monday_day.min == 5 + 2
+    assert monday_day.competence_min["SPL"] == 1 + 1
+    assert "HT-1" in unit.employee_by_id
+    assert len(unit.employees) == len(ward.employees) + 6
+    assert unit.budget.budget_frame_nok == pytest.approx(17_300_000 + 3_300_000)
+
+
+def test_set_budget(ward: Unit) -> None:
+    """The budget and FTE frames can be set."""
+    unit = changed(ward, {"type": "set_budget", "budget_frame_nok": 14e6, "fte_frame": 16})
+    assert (unit.budget.budget_frame_nok, unit.budget.fte_frame) == (14e6, 16)
+
+
+def test_unknown_shift_is_a_located_error_in_the_file(tmp_path: Path) -> None:
+    """A change naming a shift the unit lacks points at that change's line in the file."""
+    file = tmp_path / "s.yaml"
+    file.write_text(
+        "name: Feil\nbase: demo:sykehjem\nchanges:\n"
+        "  - {type: set_rule, rule: weekend_every, value: 2}\n"
+        "  - {type: remove_shift, code: X}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        load_scenario(file)
+    problem = caught.value.problems[0]
+    assert problem.location is not None
+    assert problem.location.line == 5
+    assert problem.location.path == "changes[1].code"
+    assert "«X»" in problem.message("nb")
+
+
+def test_unknown_change_type_is_located(tmp_path: Path) -> None:
+    """A misspelt change type is named with its line."""
+    file = tmp_path / "s.yaml"
+    file.write_text(
+        "name: Feil\nbase: demo:sykehjem\nchanges:\n  - {type: fjern_natt}\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError) as caught:
+        load_scenario(file)
+    problem = caught.value.problems[0]
+    assert problem.location is not None
+    assert problem.location.line == 4
+
+
+def test_demo_scenarios_load() -> None:
+    """The six shipped demo scenarios load and differ from each other."""
+    files = sorted(DEMO_SCENARIOS.glob("[0-9]*.yaml"))
+    scenarios = [load_scenario(f) for f in files]
+    assert len(scenarios) == 6
+    assert len({s.name for s in scenarios}) == 6
+    assert ScenarioFile.model_validate({"name": "x", "base": "demo:sykehjem"}).changes == ()
