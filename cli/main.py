@@ -22,6 +22,7 @@ from cli.render import (
     print_solve_summary,
     solve_with_progress,
 )
+from cli.scenario_view import print_comparison, run_with_progress
 from models.capacity import capacity_balance, unit_warnings
 from models.demo import DEMO_UNITS, demo_text, demo_unit
 from models.loader import load_unit
@@ -31,9 +32,13 @@ from models.unit import Unit
 from models.unit_workbook import write_template, write_unit_workbook
 from rota.check import check
 from rota.params import SolveParams
+from scenarios.comparison_workbook import write_comparison_workbook, write_csv, write_json
+from scenarios.demo import demo_scenario_files
 from scenarios.labels import count_kinds
 from scenarios.params import load_params
 from scenarios.rota_workbook import write_rota_workbook
+from scenarios.runner import Scenario
+from scenarios.scenario import load_scenario
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -252,10 +257,24 @@ def check_rota(rota_file: Path, unit_file: Path) -> None:
     help="Most seconds to search for each demo unit's rota (it stops sooner when the rota has"
     " not improved for 10 s).",
 )
+@click.option(
+    "--scenario-time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    default=15.0,
+    show_default=True,
+    help="Most seconds for each demo scenario's rota.",
+)
+@click.option(
+    "--scenarios/--no-scenarios",
+    "with_scenarios",
+    default=True,
+    show_default=True,
+    help="Also run the demo scenarios and write their comparison workbook.",
+)
 @friendly_errors
-def demo(out: Path, time_limit: float) -> None:
-    """Write the demo units (workbook and YAML) to a folder, show their capacity balance and make
-    a rota for each."""
+def demo(out: Path, time_limit: float, scenario_time_limit: float, with_scenarios: bool) -> None:
+    """Write the demo units (workbook and YAML) to a folder, show their capacity balance, make
+    a rota for each, and compare the demo scenarios against the budget frame."""
     lang = _lang()
     params = SolveParams(time_limit_s=time_limit)
     out.mkdir(parents=True, exist_ok=True)
@@ -272,3 +291,109 @@ def demo(out: Path, time_limit: float) -> None:
             else f"Wrote {workbook} and {out / file_name}"
         )
         _solve_and_write(unit, params, out / f"{name}-turnus.xlsx", lang)
+    if with_scenarios:
+        _console().rule("Scenarioer" if lang == "nb" else "Scenarios")
+        files = demo_scenario_files()
+        _run_and_write(
+            [load_scenario(file) for file in files],
+            SolveParams(time_limit_s=scenario_time_limit, stall_s=5),
+            jobs=1,
+            output=out / ("scenarioer.xlsx" if lang == "nb" else "scenarios.xlsx"),
+            csv_path=None,
+            json_path=out / ("scenarioer.json" if lang == "nb" else "scenarios.json"),
+            lang=lang,
+        )
+
+
+@main.group()
+def scenarios() -> None:
+    """What-if scenarios: a base unit and typed changes, compared against the budget frame."""
+
+
+@scenarios.command("run")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("sammenligning.xlsx"),
+    show_default=True,
+    help="The comparison workbook to write.",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Most seconds for each scenario's rota.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Scenarios solved at the same time (each in its own process).",
+)
+@click.option(
+    "--deterministic", is_flag=True, help="One worker, fixed seed: the same result every run."
+)
+@click.option(
+    "--csv",
+    "csv_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the comparison as CSV.",
+)
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the comparison as JSON.",
+)
+@friendly_errors
+def run_scenarios_command(
+    files: tuple[Path, ...],
+    output: Path,
+    time_limit: float,
+    jobs: int,
+    deterministic: bool,
+    csv_path: Path | None,
+    json_path: Path | None,
+) -> None:
+    """Solve the scenario FILES side by side and write the comparison workbook."""
+    lang = _lang()
+    loaded, problems = [], []
+    for file in files:
+        try:
+            loaded.append(load_scenario(file))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    params = SolveParams(time_limit_s=time_limit, deterministic=deterministic)
+    _run_and_write(loaded, params, jobs, output, csv_path, json_path, lang)
+
+
+def _run_and_write(
+    scenario_list: list[Scenario],
+    params: SolveParams,
+    jobs: int,
+    output: Path,
+    csv_path: Path | None,
+    json_path: Path | None,
+    lang: Language,
+) -> None:
+    console = _console()
+    comparison = run_with_progress(console, scenario_list, params, jobs, lang)
+    print_comparison(console, comparison, lang)
+    write_comparison_workbook(comparison, output, lang)
+    written = [output]
+    if csv_path is not None:
+        write_csv(comparison, csv_path, lang)
+        written.append(csv_path)
+    if json_path is not None:
+        write_json(comparison, json_path)
+        written.append(json_path)
+    names = ", ".join(str(path) for path in written)
+    console.print(
+        f"Skrev sammenligningen til {names}" if lang == "nb" else f"Wrote the comparison to {names}"
+    )

@@ -200,7 +200,8 @@ def write_rota_workbook(
     return path
 
 
-def _header_cell(sheet: Any, row: int, column: int, value: Any) -> Any:
+def header_cell(sheet: Any, row: int, column: int, value: Any) -> Any:
+    """A header cell: white bold text on dark blue, centred and wrapped."""
     cell = sheet.cell(row=row, column=column, value=value)
     cell.font = HEADER_FONT
     cell.fill = HEADER_FILL
@@ -213,9 +214,15 @@ def _widths(sheet: Any, widths: dict[int, float]) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = width
 
 
+def write_turnus_sheet(sheet: Any, unit: Unit, rota: Rota, lang: Language = "nb") -> int:
+    """Lay out `sheet` as the Turnus sheet of the rota workbook (employees x days, hours, cover
+    under the grid, legend) and return the first free row below it."""
+    return _write_turnus(sheet, unit, rota, cover_cells(unit, rota), lang)
+
+
 def _write_turnus(
     sheet: Any, unit: Unit, rota: Rota, cover: list[CoverCell], lang: Language
-) -> None:
+) -> int:
     days = unit.days
     weekdays = WEEKDAYS_NB if lang == "nb" else WEEKDAYS_EN
     first_hours = FIRST_DAY_COLUMN + days
@@ -239,14 +246,14 @@ def _write_turnus(
         (deviation_column, _t(lang, "Avvik", "Deviation")),
     ]
     for column, label in fixed + hours_headers:
-        _header_cell(sheet, 1, column, label)
-        _header_cell(sheet, 2, column, None)
+        header_cell(sheet, 1, column, label)
+        header_cell(sheet, 2, column, None)
         sheet.merge_cells(start_row=1, end_row=2, start_column=column, end_column=column)
     for week in range(unit.weeks):
         start = FIRST_DAY_COLUMN + week * 7
-        _header_cell(sheet, 1, start, _t(lang, f"Uke {week + 1}", f"Week {week + 1}"))
+        header_cell(sheet, 1, start, _t(lang, f"Uke {week + 1}", f"Week {week + 1}"))
         for column in range(start + 1, start + 7):
-            _header_cell(sheet, 1, column, None)
+            header_cell(sheet, 1, column, None)
         sheet.merge_cells(start_row=1, end_row=1, start_column=start, end_column=start + 6)
     for day in range(days):
         cell = sheet.cell(row=2, column=FIRST_DAY_COLUMN + day, value=weekdays[day % 7])
@@ -313,6 +320,7 @@ def _write_turnus(
     sheet.page_setup.orientation = "landscape"
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_setup.fitToHeight = 0
+    return row
 
 
 def _write_employee_row(
@@ -434,7 +442,7 @@ def _write_legend(
 
 def _write_table_header(sheet: Any, row: int, headers: Sequence[tuple[str, float]]) -> None:
     for column, (label, width) in enumerate(headers, start=1):
-        _header_cell(sheet, row, column, label)
+        header_cell(sheet, row, column, label)
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
 

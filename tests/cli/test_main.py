@@ -327,3 +327,41 @@ def test_check_locates_a_bad_cell(tmp_path: Path) -> None:
     assert "ark «Turnus», rad" in checked.output
     assert "kolonne «F»" in checked.output
     assert "Ukjent vaktkode «Q»" in checked.output
+
+
+def test_demo_compares_the_scenarios(demo_folder: tuple[Path, str]) -> None:
+    """`rota demo` writes a comparison of at least five scenarios with its three charts, the
+    same numbers as the comparison itself (its JSON), and 2 fewer årsverk cost less but leave
+    more cover gaps than today."""
+    folder, output = demo_folder
+    assert "Sammenligning" in output
+    data = json.loads((folder / "scenarioer.json").read_text(encoding="utf-8"))["scenarios"]
+    assert len(data) >= 5
+    workbook = load_workbook(folder / "scenarioer.xlsx")
+    sheet = workbook["Sammenligning"]
+    assert len(sheet._charts) == 3
+    header = [cell.value for cell in sheet[1]]
+    name_col = header.index("Scenario")
+    cost_col = header.index("Årskostnad (kr)")
+    gap_col = header.index("Mangler i dekningen (vakttimer/uke)")
+    breach_col = header.index("Regelbrudd")
+    rows = {
+        row[name_col]: row
+        for row in sheet.iter_rows(min_row=2, values_only=True)
+        if row[name_col] in {s["name"] for s in data}
+    }
+    assert len(rows) == len(data)
+    for scenario in data:
+        kpis = scenario["kpis"]
+        row = rows[scenario["name"]]
+        if scenario["has_rota"]:
+            assert row[cost_col] == pytest.approx(kpis["annual_cost"], abs=1)
+            assert row[gap_col] == pytest.approx(kpis["cover_gap_hours_per_week"], abs=0.01)
+            assert row[breach_col] == kpis["breaches"] == 0
+    by_name = {s["name"]: s["kpis"] for s in data}
+    today, fewer = by_name["Dagens turnus"], by_name["Minus 2 årsverk"]
+    assert fewer["fte_used"] == pytest.approx(today["fte_used"] - 2)
+    assert fewer["annual_cost"] < today["annual_cost"]
+    assert fewer["cost_by_kind"]["base"] < today["cost_by_kind"]["base"]
+    assert fewer["cost_by_kind"]["uncovered"] > today["cost_by_kind"]["uncovered"]
+    assert fewer["cover_gap_hours_per_week"] > today["cover_gap_hours_per_week"]

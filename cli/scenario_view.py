@@ -1,0 +1,95 @@
+"""Terminal view of scenario runs: a live line per scenario, then the comparison table."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.live import Live
+from rich.table import Table
+
+from cli.render import number
+from models.problems import Language
+from rota.params import SolveParams
+from scenarios.labels import status_label
+from scenarios.runner import Comparison, Scenario, ScenarioEvent, run_scenarios
+
+_STATES = {
+    "waiting": ("venter", "waiting"),
+    "running": ("lager turnus", "solving"),
+    "improved": ("lager turnus", "solving"),
+    "done": ("ferdig", "done"),
+}
+
+
+def run_with_progress(
+    console: Console, scenarios: list[Scenario], params: SolveParams, jobs: int, lang: Language
+) -> Comparison:
+    """Run the scenarios with a live line each: state, best objective so far, seconds."""
+    lines: dict[str, ScenarioEvent] = {s.name: ScenarioEvent(s.name, "waiting") for s in scenarios}
+
+    def table() -> Table:
+        view = Table(title="Scenarioer" if lang == "nb" else "Scenarios", title_justify="left")
+        for header in ("Scenario", "Status", "Mål" if lang == "nb" else "Objective", "s"):
+            view.add_column(header)
+        for name, event in lines.items():
+            nb, en = _STATES[event.state]
+            state = nb if lang == "nb" else en
+            if event.state == "done" and event.outcome is not None:
+                state = status_label(event.outcome.result.status, lang)
+            view.add_row(
+                name,
+                state,
+                "" if event.objective is None else number(event.objective, lang, 0),
+                "" if event.seconds is None else number(event.seconds, lang, 1),
+            )
+        return view
+
+    with Live(table(), console=console, refresh_per_second=4, transient=False) as live:
+
+        def update(event: ScenarioEvent) -> None:
+            previous = lines.get(event.name)
+            if previous is not None and previous.state == "done":
+                return
+            lines[event.name] = event
+            live.update(table())
+
+        return run_scenarios(scenarios, params, jobs=jobs, on_event=update)
+
+
+def print_comparison(console: Console, comparison: Comparison, lang: Language) -> None:
+    """The comparison as a table: gaps before cost, as a unit leader reads it."""
+    nb = lang == "nb"
+    view = Table(title="Sammenligning" if nb else "Comparison", title_justify="left")
+    headers = (
+        ("Scenario", "Scenario"),
+        ("Mangler t/uke", "Gaps h/week"),
+        ("Årsverk", "FTE"),
+        ("Heltid", "Full-time"),
+        ("Uønsket deltid", "Unwanted part-time"),
+        ("Årskostnad", "Annual cost"),
+        ("Mot ramme", "Against frame"),
+        ("Brudd", "Breaches"),
+    )
+    for header_nb, header_en in headers:
+        view.add_column(
+            header_nb if nb else header_en, justify="left" if header_nb == "Scenario" else "right"
+        )
+    for row in comparison.rows:
+        difference = ""
+        if row.budget_difference is not None:
+            sign = "+" if row.budget_difference > 0 else ""
+            colour = "red" if row.budget_difference > 0 else "green"
+            difference = f"[{colour}]{sign}{number(row.budget_difference, lang, 0)}[/]"
+        gaps = number(row.cover_gap_hours_per_week, lang, 1)
+        view.add_row(
+            row.name,
+            f"[red]{gaps}[/]" if row.cover_gap_hours_per_week > 0.05 else gaps,
+            number(row.fte_used, lang, 2),
+            f"{row.fulltime_share_heads:.0%}".replace(".", ",")
+            if nb
+            else f"{row.fulltime_share_heads:.0%}",
+            str(row.unwanted_parttime_heads),
+            number(row.annual_cost, lang, 0),
+            difference,
+            f"[red]{row.breaches}[/]" if row.breaches else "0",
+        )
+    console.print(view)
