@@ -73,7 +73,16 @@ def print_comparison(console: Console, comparison: Comparison, lang: Language) -
         view.add_column(
             header_nb if nb else header_en, justify="left" if header_nb == "Scenario" else "right"
         )
-    for row in comparison.rows:
+    for outcome in comparison.outcomes:
+        row = outcome.kpis
+        if outcome.result.rota is None:
+            view.add_row(
+                row.name,
+                "[red]" + status_label(row.status, lang) + "[/]",
+                number(row.fte_used, lang, 2),
+                *([""] * 5),
+            )
+            continue
         difference = ""
         if row.budget_difference is not None:
             sign = "+" if row.budget_difference > 0 else ""

@@ -140,6 +140,9 @@ def solve(
         first = _search(unit, gap_free, progress, stone, offset=offset, give_up_after=give_up)
         if first.rota is not None:
             return replace(first, runtime_s=time.monotonic() - started)
+    if hint is None and params.gap_free_first and not params.hard_cover:
+        # No gap-free rota: the rota with gaps shown is found from a stepping stone too.
+        hint = _stepping_stone(unit, params.with_(explain=False))
     elapsed = 0.0 if params.deterministic else time.monotonic() - started
     remaining = max(params.time_limit_s - elapsed, min(1.0, params.time_limit_s))
     result = _search(unit, params.with_(time_limit_s=remaining), progress, hint, offset=elapsed)

@@ -60,7 +60,8 @@ def test_model_keeps_run_rules_under_pressure() -> None:
     data["shift_types"][1] = {"code": "N", "start": "21:45", "end": "07:45"}
     data["employees"] = data["employees"][:1]
     data["employees"][0]["rules"] = {"min_hours": 0, "max_hours": 90}
-    data["demand"] = [{"shift": "D", "min": 1}, {"shift": "N", "min": 1}]
+    # Nights weigh more (a minimum) than days (a target): the solver wants as many as allowed.
+    data["demand"] = [{"shift": "D", "min": 0, "target": 1}, {"shift": "N", "min": 1}]
     unit = Unit.model_validate(data)
     result = solve(unit, SolveParams(deterministic=True, time_limit_s=10))
     assert result.rota is not None
