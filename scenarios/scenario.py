@@ -66,6 +66,13 @@ def _check_competence(unit: Unit, code: str, field: str = "competence") -> None:
         )
 
 
+def _check_employee(unit: Unit, employee_id: str, field: str) -> None:
+    if employee_id not in unit.employee_by_id:
+        raise ChangeError(
+            f"Ingen ansatt med ID «{employee_id}».", f"No employee with id '{employee_id}'.", field
+        )
+
+
 def _rebuild(unit: Unit, **changes: Any) -> Unit:
     data = unit.model_dump()
     data.update(changes)
@@ -210,12 +217,7 @@ class SetPositions(Frozen):
 
     def apply(self, unit: Unit) -> Unit:
         for employee_id in self.positions:
-            if employee_id not in unit.employee_by_id:
-                raise ChangeError(
-                    f"Ingen ansatt med ID «{employee_id}».",
-                    f"No employee with id '{employee_id}'.",
-                    "positions",
-                )
+            _check_employee(unit, employee_id, "positions")
         employees = []
         for employee in unit.employees:
             data = employee.model_dump()
@@ -317,12 +319,7 @@ class RemoveEmployees(Frozen):
 
     def apply(self, unit: Unit) -> Unit:
         for employee_id in self.ids:
-            if employee_id not in unit.employee_by_id:
-                raise ChangeError(
-                    f"Ingen ansatt med ID «{employee_id}».",
-                    f"No employee with id '{employee_id}'.",
-                    "ids",
-                )
+            _check_employee(unit, employee_id, "ids")
         employees = [e.model_dump() for e in unit.employees if e.id not in self.ids]
         return _rebuild(unit, employees=employees)
 
