@@ -6,7 +6,7 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from models.problems import InputError, Location, error
+from models.problems import Location, input_error
 
 
 def open_workbook(path: Path) -> Workbook:
@@ -14,12 +14,9 @@ def open_workbook(path: Path) -> Workbook:
     try:
         return load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise InputError(
-            [
-                error(
-                    f"Kan ikke åpne filen som en Excel-arbeidsbok ({type(exc).__name__}).",
-                    f"Cannot open the file as an Excel workbook ({type(exc).__name__}).",
-                    code="not_a_workbook",
-                ).located(Location(file=path.name))
-            ]
+        raise input_error(
+            f"Kan ikke åpne filen som en Excel-arbeidsbok ({type(exc).__name__}).",
+            f"Cannot open the file as an Excel workbook ({type(exc).__name__}).",
+            "not_a_workbook",
+            Location(file=path.name),
         ) from None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.problems import InputError, Location, error, no_such_file
+from models.problems import Location, input_error, no_such_file
 from models.unit import Unit
 from models.unit_workbook import load_unit_workbook
 from models.yaml_io import load_unit_yaml
@@ -23,12 +23,9 @@ def load_unit(path: str | Path) -> Unit:
         return load_unit_yaml(path)
     if suffix in WORKBOOK_SUFFIXES:
         return load_unit_workbook(path)
-    raise InputError(
-        [
-            error(
-                f"Ukjent filtype «{suffix}»; bruk .xlsx, .yaml eller .json.",
-                f"Unknown file type '{suffix}'; use .xlsx, .yaml or .json.",
-                code="unknown_format",
-            ).located(Location(file=path.name))
-        ]
+    raise input_error(
+        f"Ukjent filtype «{suffix}»; bruk .xlsx, .yaml eller .json.",
+        f"Unknown file type '{suffix}'; use .xlsx, .yaml or .json.",
+        "unknown_format",
+        Location(file=path.name),
     )

@@ -122,12 +122,13 @@ def warning(nb: str, en: str, path: Iterable[str | int] = (), code: str = "warni
     )
 
 
+def input_error(nb: str, en: str, code: str, location: Location) -> InputError:
+    """An InputError of one problem at one place."""
+    return InputError([error(nb, en, code=code).located(location)])
+
+
 def no_such_file(path: object) -> InputError:
     """The error for a file that is not there."""
-    return InputError(
-        [
-            error("Finner ikke filen.", "The file does not exist.", code="no_file").located(
-                Location(file=str(path))
-            )
-        ]
+    return input_error(
+        "Finner ikke filen.", "The file does not exist.", "no_file", Location(file=str(path))
     )

@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from models import cells
 from models.clock import WEEKDAYS_EN, WEEKDAYS_NB
 from models.excel import open_workbook
-from models.problems import InputError, Location, Problem, error, no_such_file
+from models.problems import InputError, Location, Problem, error, input_error, no_such_file
 from models.rota import Rota
 from models.unit import Unit
 
@@ -54,14 +54,11 @@ def read_rota(path: Path, unit: Unit) -> Rota:
     workbook = open_workbook(path)
     name = next((n for n in (ROTA_SHEET, ROTA_SHEET_EN) if n in workbook.sheetnames), None)
     if name is None:
-        raise InputError(
-            [
-                error(
-                    f"Arket «{ROTA_SHEET}» mangler i arbeidsboka.",
-                    f"The sheet '{ROTA_SHEET}' is missing from the workbook.",
-                    code="missing_sheet",
-                ).located(Location(file=path.name, sheet=ROTA_SHEET))
-            ]
+        raise input_error(
+            f"Arket «{ROTA_SHEET}» mangler i arbeidsboka.",
+            f"The sheet '{ROTA_SHEET}' is missing from the workbook.",
+            "missing_sheet",
+            Location(file=path.name, sheet=ROTA_SHEET),
         )
     return _SheetReader(path.name, name, workbook[name], unit).read()
 

@@ -10,7 +10,7 @@ import yaml
 
 from models.atomic import atomic_write_text
 from models.build import build_unit
-from models.problems import InputError, Location, Path, error, path_to_text
+from models.problems import Location, Path, input_error, path_to_text
 from models.unit import Unit
 
 
@@ -61,14 +61,11 @@ def parse_yaml(text: str, file: str) -> tuple[Any, dict[Path, int]]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError(
-            [
-                error(
-                    f"Filen er ikke gyldig YAML: {problem}.",
-                    f"The file is not valid YAML: {problem}.",
-                    code="yaml_syntax",
-                ).located(Location(file=file, line=line))
-            ]
+        raise input_error(
+            f"Filen er ikke gyldig YAML: {problem}.",
+            f"The file is not valid YAML: {problem}.",
+            "yaml_syntax",
+            Location(file=file, line=line),
         ) from None
     return data, _line_map(node)
 
@@ -78,12 +75,11 @@ def load_unit_yaml(path: FilePath) -> Unit:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise InputError(
-            [
-                error(
-                    "Filen er ikke tekst i UTF-8.", "The file is not UTF-8 text.", code="encoding"
-                ).located(Location(file=path.name))
-            ]
+        raise input_error(
+            "Filen er ikke tekst i UTF-8.",
+            "The file is not UTF-8 text.",
+            "encoding",
+            Location(file=path.name),
         ) from None
     return unit_from_yaml(text, path.name)
 
@@ -92,14 +88,11 @@ def unit_from_yaml(text: str, file: str) -> Unit:
     """Read a unit from YAML (or JSON) text; `file` names it in messages."""
     data, lines = parse_yaml(text, file)
     if not isinstance(data, dict):
-        raise InputError(
-            [
-                error(
-                    "Filen må beskrive en enhet (navn, vakter, kompetanse, ansatte ...).",
-                    "The file must describe a unit (name, shift types, competences, employees ...).",
-                    code="not_a_unit",
-                ).located(Location(file=file, line=1))
-            ]
+        raise input_error(
+            "Filen må beskrive en enhet (navn, vakter, kompetanse, ansatte ...).",
+            "The file must describe a unit (name, shift types, competences, employees ...).",
+            "not_a_unit",
+            Location(file=file, line=1),
         )
 
     def locate(model_path: Path) -> Location:
