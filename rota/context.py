@@ -31,6 +31,9 @@ class ModelContext:
     weekends: dict[str, list[cp_model.IntVar]] = field(default_factory=dict)
     # The weekend class (week modulo N) each employee works, where the rota allows classes.
     weekend_classes: dict[str, list[cp_model.IntVar]] = field(default_factory=dict)
+    # Position sizes the model chooses (tenths of a per cent), for position planning; employees
+    # not in here keep the position the unit gives them.
+    positions: dict[str, cp_model.IntVar] = field(default_factory=dict)
     # When explaining, each hard rule group and employee gets a literal assumed true.
     enforcement: dict[RuleKey, cp_model.IntVar] = field(default_factory=dict)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
@@ -42,10 +42,21 @@ _STATUS = {
 }
 
 
-def build_model(unit: Unit, params: SolveParams, explain: bool = False) -> ModelContext:
+def build_model(
+    unit: Unit,
+    params: SolveParams,
+    explain: bool = False,
+    positions: Mapping[str, Sequence[int]] | None = None,
+) -> ModelContext:
     """The CP-SAT model of the unit: one Boolean per employee, day and shift, every rule family.
-    With `explain`, each hard rule group and employee is switched on by its own literal."""
+    With `explain`, each hard rule group and employee is switched on by its own literal. With
+    `positions` (employee id -> allowed sizes in tenths of a per cent), those employees' position
+    sizes are variables the model chooses, and their hours follow the size chosen."""
     ctx = ModelContext(unit=unit, params=params, explain=explain)
+    for employee_id, sizes in (positions or {}).items():
+        ctx.positions[employee_id] = ctx.model.new_int_var_from_domain(
+            cp_model.Domain.from_values(sorted(set(sizes))), f"position[{employee_id}]"
+        )
     for employee in unit.employees:
         for day in range(unit.days):
             for shift in unit.shift_types:
@@ -211,6 +222,19 @@ def _search(
                 unit, build_model(unit, params, explain=True), params.time_limit_s
             )
         return Result(status, None, None, None, solver.wall_time, explanation=explanation)
+    return Result(
+        status=status,
+        rota=rota_from(ctx, solver),
+        objective=solver.objective_value,
+        best_bound=solver.best_objective_bound,
+        runtime_s=solver.wall_time,
+        terms=terms_from(ctx, solver),
+    )
+
+
+def rota_from(ctx: ModelContext, solver: cp_model.CpSolver) -> Rota:
+    """The rota of the solver's best solution."""
+    unit = ctx.unit
     assignments: dict[str, tuple[str | None, ...]] = {}
     for employee in unit.employees:
         row = []
@@ -220,15 +244,12 @@ def _search(
             ]
             row.append(worked[0] if worked else None)
         assignments[employee.id] = tuple(row)
-    terms = {
+    return Rota(days=unit.days, assignments=assignments)
+
+
+def terms_from(ctx: ModelContext, solver: cp_model.CpSolver) -> dict[str, float]:
+    """Each named soft term's value in the solver's best solution."""
+    return {
         name: float(sum(weight * solver.value(expression) for expression, weight in parts))
         for name, parts in ctx.terms.items()
     }
-    return Result(
-        status=status,
-        rota=Rota(days=unit.days, assignments=assignments),
-        objective=solver.objective_value,
-        best_bound=solver.best_objective_bound,
-        runtime_s=solver.wall_time,
-        terms=terms,
-    )

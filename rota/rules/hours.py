@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import math
 
+from ortools.sat.python import cp_model
+
+from models.employee import Employee
 from models.rota import Rota
 from models.unit import Unit
 from rota.context import ModelContext
@@ -22,10 +25,39 @@ def add_to_model(ctx: ModelContext) -> None:
             for day in range(unit.days)
             for shift in unit.shift_types
         )
-        low, high = unit.hours_bounds_minutes(employee)
         enforced = ctx.hard(RULE, employee.id)
+        position = ctx.positions.get(employee.id)
+        if position is not None:
+            _add_chosen_position(ctx, employee, minutes, position, enforced)
+            continue
+        low, high = unit.hours_bounds_minutes(employee)
         ctx.model.add(minutes >= math.ceil(low - 1e-6)).only_enforce_if(enforced)
         ctx.model.add(minutes <= math.floor(high + 1e-6)).only_enforce_if(enforced)
+
+
+def _add_chosen_position(
+    ctx: ModelContext,
+    employee: Employee,
+    minutes: cp_model.LinearExprT,
+    position: cp_model.IntVar,
+    enforced: list[cp_model.IntVar],
+) -> None:
+    """Hours band around a position size the model chooses (in tenths of a per cent), in
+    thousandths of a minute so that every coefficient stays whole."""
+    unit = ctx.unit
+    rules = unit.rules_for(employee)
+    full_minutes = round(rules.full_time_week_h * 60 * unit.weeks)
+    slack = round(rules.hours_tolerance_h_per_week * 60 * unit.weeks * 1000)
+    if employee.rules.min_hours is not None:
+        low: cp_model.LinearExprT = round(employee.rules.min_hours * 60 * 1000)
+    else:
+        low = position * full_minutes - slack
+    if employee.rules.max_hours is not None:
+        high: cp_model.LinearExprT = round(employee.rules.max_hours * 60 * 1000)
+    else:
+        high = position * full_minutes + slack
+    ctx.model.add(1000 * minutes >= low).only_enforce_if(enforced)
+    ctx.model.add(1000 * minutes <= high).only_enforce_if(enforced)
 
 
 def rota_minutes(unit: Unit, rota: Rota, employee_id: str) -> int:
