@@ -194,6 +194,33 @@ def _search(
     elif params.warm_start:
         for key, value in weekend_hint(unit, seed=params.seed).items():
             ctx.model.add_hint(ctx.x[key], value)
+    status, solver = run_solver(ctx, params, progress, offset, give_up_after)
+    if not status.has_rota:
+        explanation = []
+        if status is Status.INFEASIBLE and params.explain:
+            explanation = explain(
+                unit, build_model(unit, params, explain=True), params.time_limit_s
+            )
+        return Result(status, None, None, None, solver.wall_time, explanation=explanation)
+    return Result(
+        status=status,
+        rota=rota_from(ctx, solver),
+        objective=solver.objective_value,
+        best_bound=solver.best_objective_bound,
+        runtime_s=solver.wall_time,
+        terms=terms_from(ctx, solver),
+    )
+
+
+def run_solver(
+    ctx: ModelContext,
+    params: SolveParams,
+    progress: ProgressCallback | None = None,
+    offset: float = 0.0,
+    give_up_after: float | None = None,
+) -> tuple[Status, cp_model.CpSolver]:
+    """Run CP-SAT once on the built model with the parameters, the progress callback and the
+    give-up/stall watch; the status and the solver (to read values from)."""
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = params.time_limit_s
     solver.parameters.num_workers = params.effective_workers
@@ -214,22 +241,7 @@ def _search(
     finally:
         if watch is not None:
             watch.stop()
-    status = _STATUS.get(solver_status, Status.UNKNOWN)
-    if not status.has_rota:
-        explanation = []
-        if status is Status.INFEASIBLE and params.explain:
-            explanation = explain(
-                unit, build_model(unit, params, explain=True), params.time_limit_s
-            )
-        return Result(status, None, None, None, solver.wall_time, explanation=explanation)
-    return Result(
-        status=status,
-        rota=rota_from(ctx, solver),
-        objective=solver.objective_value,
-        best_bound=solver.best_objective_bound,
-        runtime_s=solver.wall_time,
-        terms=terms_from(ctx, solver),
-    )
+    return _STATUS.get(solver_status, Status.UNKNOWN), solver
 
 
 def rota_from(ctx: ModelContext, solver: cp_model.CpSolver) -> Rota:
