@@ -1,6 +1,8 @@
 """Benchmark harness.
 
     python -m bench demo [--time-limit 60] [--runs 3] [--workers 0]
+    python -m bench curtois [--time-limit 60] [--instances ...] [FOLDER-OR-FILES ...]
+    python -m bench scale [--sizes 10 25 50 100 200] [--weeks 6 12] [--time-limit 60] [--seed 0]
 
 For each demo unit: time to the first rota, time to the first rota without cover gaps, and the
 objective and bound at 10, 30 and 60 s (or the checkpoints up to the time limit). Each rota is
@@ -16,6 +18,7 @@ import time
 from dataclasses import dataclass, field
 from importlib.metadata import version
 
+from bench import curtois, scale
 from models.demo import DEMO_UNITS, demo_unit
 from rota.check import check
 from rota.findings import FindingKind
@@ -102,9 +105,17 @@ def main() -> None:
     demo_parser.add_argument("--runs", type=int, default=3)
     demo_parser.add_argument("--workers", type=int, default=0)
     demo_parser.add_argument("--units", nargs="*", choices=list(DEMO_UNITS))
+    scale.add_commands(commands)
+    curtois.add_parser(commands)
     args = parser.parse_args()
     if args.command == "demo":
         demo(args)
+    elif args.command == "curtois":
+        raise SystemExit(curtois.run(args))
+    elif args.command == "scale":
+        scale.scale(args)
+    elif args.command == "scale-one":
+        scale.scale_one(args)
 
 
 if __name__ == "__main__":
