@@ -2,6 +2,7 @@
 
     python -m bench demo [--time-limit 60] [--runs 3] [--workers 0]
     python -m bench curtois [--time-limit 60] [--instances ...] [FOLDER-OR-FILES ...]
+    python -m bench plain [--sizes 25 50 100] [--weeks 6] [--time-limit 60] [--workers 8]
     python -m bench scale [--sizes 10 25 50 100 200] [--weeks 6 12] [--time-limit 60] [--seed 0]
 
 For each demo unit: time to the first rota, time to the first rota without cover gaps, and the
@@ -18,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from importlib.metadata import version
 
-from bench import curtois, scale
+from bench import curtois, plain, scale
 from models.demo import DEMO_UNITS, demo_unit
 from rota.check import check
 from rota.findings import FindingKind
@@ -106,6 +107,7 @@ def main() -> None:
     demo_parser.add_argument("--workers", type=int, default=0)
     demo_parser.add_argument("--units", nargs="*", choices=list(DEMO_UNITS))
     scale.add_commands(commands)
+    plain.add_command(commands)
     curtois.add_parser(commands)
     args = parser.parse_args()
     if args.command == "demo":
@@ -114,6 +116,8 @@ def main() -> None:
         raise SystemExit(curtois.run(args))
     elif args.command == "scale":
         scale.scale(args)
+    elif args.command == "plain":
+        plain.plain(args)
     elif args.command == "scale-one":
         scale.scale_one(args)
 
