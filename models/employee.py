@@ -28,6 +28,8 @@ class RuleOverrides(Frozen):
     max_consecutive_nights: int | None = Field(default=None, ge=1, le=14)
     min_consecutive_days_off: int | None = Field(default=None, ge=1, le=7)
     hours_tolerance_h_per_week: float | None = Field(default=None, ge=0, le=10)
+    min_consecutive_days: int | None = Field(default=None, ge=1, le=14)
+    max_weekends: int | None = Field(default=None, ge=0, le=53)
     min_hours: float | None = Field(
         default=None, ge=0, description="Least hours over the whole rota, replacing the tolerance."
     )
@@ -85,6 +87,10 @@ class Employee(Frozen):
     )
     allowed_shifts: tuple[str, ...] | None = Field(
         default=None, description="Shift codes this person may work; empty means all."
+    )
+    max_shifts: dict[str, Annotated[int, Field(ge=0, le=400)]] = Field(
+        default_factory=dict,
+        description="Most shifts of each type over the whole rota, e.g. {N: 4}; 0 = never.",
     )
     unavailable_days: tuple[int, ...] = Field(
         default=(), description="Rota days (0-based) this person cannot work."

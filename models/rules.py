@@ -33,6 +33,12 @@ class WorkRules(Frozen):
         "Cyclic base rota: rules wrap from the last day to the first",
         "grunnturnus",
     )
+    working_time_act: bool = _rule(
+        True,
+        "Arbeidsmiljølovens hvile- og timegrenser gjelder (nei bare for oppgaver utenfor loven)",
+        "The Working Environment Act's rest and hour limits apply (off only for problems outside it)",
+        "AML kap. 10; av for referanseoppgaver (benchmark)",
+    )
     daily_rest_h: float = _rule(
         11.0,
         "Daglig hvile",
@@ -117,6 +123,24 @@ class WorkRules(Frozen):
         ge=1,
         le=14,
     )
+    min_consecutive_days: int = _rule(
+        1,
+        "Minst arbeidsdager på rad",
+        "Min consecutive work days",
+        "lokal praksis (antatt)",
+        "dager",
+        ge=1,
+        le=14,
+    )
+    max_weekends: int | None = _rule(
+        None,
+        "Maks arbeidshelger i turnusen (tomt = ingen grense utover helgefrekvensen)",
+        "Max worked weekends in the rota (empty = no limit beyond the weekend frequency)",
+        "lokal avtale",
+        "helger",
+        ge=0,
+        le=53,
+    )
     max_consecutive_nights: int = _rule(
         3,
         "Maks nattevakter på rad",
@@ -162,6 +186,33 @@ class WorkRules(Frozen):
         ge=0,
         le=10,
     )
+    night_spread_weight: int = _rule(
+        5,
+        "Vekt: ujevn fordeling av nattevakter",
+        "Weight: uneven spread of night shifts",
+        "rettferdighet (lokal praksis)",
+        "poeng",
+        ge=0,
+        le=1000,
+    )
+    weekend_spread_weight: int = _rule(
+        5,
+        "Vekt: ujevn fordeling av helger",
+        "Weight: uneven spread of weekends",
+        "rettferdighet (lokal praksis)",
+        "poeng",
+        ge=0,
+        le=1000,
+    )
+    isolated_day_weight: int = _rule(
+        3,
+        "Vekt: enkeltstående arbeidsdag mellom fridager",
+        "Weight: a single work day between days off",
+        "rettferdighet (lokal praksis)",
+        "poeng",
+        ge=0,
+        le=1000,
+    )
 
 
 # Rules an employee may have their own value for; the names are WorkRules fields.
@@ -171,6 +222,8 @@ PER_EMPLOYEE_RULES = (
     "max_consecutive_nights",
     "min_consecutive_days_off",
     "hours_tolerance_h_per_week",
+    "min_consecutive_days",
+    "max_weekends",
 )
 
 

@@ -183,7 +183,7 @@ def _reference_problems(unit: Unit) -> Iterator[Problem]:
         for follower in shift.forbidden_next:
             if follower not in shift_codes:
                 yield _unknown_shift(follower, ("shift_types", index, "forbidden_next"))
-        if shift.worked_minutes > unit.rules.max_hours_per_day * 60:
+        if unit.rules.working_time_act and shift.worked_minutes > unit.rules.max_hours_per_day * 60:
             yield error(
                 f"Vakt «{shift.code}» er {shift.worked_minutes / 60:g} t, mer enn maks"
                 f" {unit.rules.max_hours_per_day:g} t per døgn (AML § 10-5).",
@@ -259,6 +259,9 @@ def _employee_problems(
     for code in employee.allowed_shifts or ():
         if code not in shift_codes:
             yield _unknown_shift(code, (*path, "allowed_shifts"))
+    for code in employee.max_shifts:
+        if code not in shift_codes:
+            yield _unknown_shift(code, (*path, "max_shifts"))
     for day_index, day in enumerate(employee.unavailable_days):
         if not 0 <= day < days:
             yield _day_out_of_range(day, days, (*path, "unavailable_days", day_index))
@@ -292,7 +295,8 @@ def _employee_problems(
             yield _day_out_of_range(wish.day, days, (*wish_path, "day"))
     rules = employee.rules
     if (
-        rules.max_hours is not None
+        unit.rules.working_time_act
+        and rules.max_hours is not None
         and rules.max_hours > unit.rules.max_hours_per_7_days * unit.weeks
     ):
         yield error(

@@ -142,7 +142,9 @@ def solve(
     """
     params = params or SolveParams()
     started = time.monotonic()
-    if hint is None and params.gap_free_first and not params.hard_cover:
+    # With no minimum anywhere, cover as hard rules is the same model: skip straight to it.
+    staged = params.gap_free_first and not params.hard_cover and _has_minimums(unit)
+    if hint is None and staged:
         gap_free = params.with_(hard_cover=True, explain=False)
         stone = _stepping_stone(unit, gap_free)
         # Deterministic runs may not watch the clock, so they give the first search all its time.
@@ -151,13 +153,21 @@ def solve(
         first = _search(unit, gap_free, progress, stone, offset=offset, give_up_after=give_up)
         if first.rota is not None:
             return replace(first, runtime_s=time.monotonic() - started)
-    if hint is None and params.gap_free_first and not params.hard_cover:
+    if hint is None and staged:
         # No gap-free rota: the rota with gaps shown is found from a stepping stone too.
         hint = _stepping_stone(unit, params.with_(explain=False))
     elapsed = 0.0 if params.deterministic else time.monotonic() - started
     remaining = max(params.time_limit_s - elapsed, min(1.0, params.time_limit_s))
     result = _search(unit, params.with_(time_limit_s=remaining), progress, hint, offset=elapsed)
     return replace(result, runtime_s=time.monotonic() - started)
+
+
+def _has_minimums(unit: Unit) -> bool:
+    """Whether any demand row has a minimum (total, competence or language) to make hard."""
+    return any(
+        row.min > 0 or any(row.competence_min.values()) or any(row.language_min.values())
+        for row in unit.demand
+    )
 
 
 def _stepping_stone(unit: Unit, params: SolveParams) -> Rota | None:
@@ -167,8 +177,10 @@ def _stepping_stone(unit: Unit, params: SolveParams) -> Rota | None:
     wider one it comes in about a second, and the real search repairs the hours from there
     (bench/README.md). Stops at its first rota; None when it finds none.
     """
-    if unit.rules.hours_tolerance_h_per_week >= STEPPING_STONE_TOLERANCE_H:
-        return None
+    if unit.rules.hours_tolerance_h_per_week >= STEPPING_STONE_TOLERANCE_H or all(
+        e.rules.min_hours is not None and e.rules.max_hours is not None for e in unit.employees
+    ):
+        return None  # a wider band would change nothing
     wider = unit.rules.model_copy(update={"hours_tolerance_h_per_week": STEPPING_STONE_TOLERANCE_H})
     relaxed = unit.model_copy(update={"rules": wider})
     stone_params = params.with_(

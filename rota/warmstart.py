@@ -23,7 +23,7 @@ def weekend_hint(
     """Hint values for x[employee, day, shift] on weekend days (1 = work it), or {} when the rota
     has no weekend classes to plan."""
     every = unit.rules.weekend_every
-    if every < 1 or unit.weeks < every:
+    if every < 2 or unit.weeks < every:  # no classes to plan when every weekend may be worked
         return {}
     model = cp_model.CpModel()
     shifts = [s.code for s in unit.shift_types]

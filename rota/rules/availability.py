@@ -1,4 +1,5 @@
-"""Availability: allowed shifts, days a person cannot work, pinned (fixed) cells."""
+"""Availability: allowed shifts, the most shifts of each type, days a person cannot work, pinned
+(fixed) cells."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from rota.context import ModelContext
 from rota.findings import Finding, day_label
 
 RULE = "tilgjengelighet"
+COUNT_RULE = "vakter per type"
 
 
 def add_to_model(ctx: ModelContext) -> None:
@@ -20,6 +22,11 @@ def add_to_model(ctx: ModelContext) -> None:
                     ctx.model.add(ctx.x[employee.id, day, shift.code] == 0).only_enforce_if(
                         ctx.hard(RULE, employee.id)
                     )
+        for code, most in employee.max_shifts.items():
+            if most < unit.days:
+                ctx.model.add(
+                    sum(ctx.x[employee.id, day, code] for day in range(unit.days)) <= most
+                ).only_enforce_if(ctx.hard(COUNT_RULE, employee.id))
         for pin in employee.pins:
             ctx.model.add(ctx.x[employee.id, pin.day, pin.shift] == 1).only_enforce_if(
                 ctx.hard(RULE, employee.id)
@@ -55,6 +62,19 @@ def audit(unit: Unit, rota: Rota) -> list[Finding]:
                         f"{who} works {code} on day {day + 1}, a shift they do not work.",
                         employee.id,
                         day,
+                    )
+                )
+        row = rota.assignments[employee.id]
+        for code, most in employee.max_shifts.items():
+            count = sum(1 for worked in row if worked == code)
+            if count > most:
+                findings.append(
+                    Finding(
+                        COUNT_RULE,
+                        "Ansatte: maks vakter per type",
+                        f"{who} har {count} vakter {code}; høyst {most}.",
+                        f"{who} works {count} shifts {code}; at most {most}.",
+                        employee.id,
                     )
                 )
         for pin in employee.pins:

@@ -12,15 +12,11 @@ from models.unit import Unit
 from rota.context import ModelContext
 from rota.findings import Finding
 
-NIGHT_SPREAD_WEIGHT = 5
-WEEKEND_SPREAD_WEIGHT = 5
-ISOLATED_DAY_WEIGHT = 3
-
 
 def _spread(
     ctx: ModelContext, term: str, counts: list[cp_model.LinearExprT], top: int, weight: int
 ) -> None:
-    if len(counts) < 2:
+    if len(counts) < 2 or not weight:
         return
     high = ctx.model.new_int_var(0, top, "")
     low = ctx.model.new_int_var(0, top, "")
@@ -32,6 +28,7 @@ def _spread(
 
 def add_to_model(ctx: ModelContext) -> None:
     unit = ctx.unit
+    rules = unit.rules
     night_codes = [s.code for s in unit.shift_types if s.is_night]
     nights_by_group: dict[str, list[cp_model.LinearExprT]] = defaultdict(list)
     weekends_by_group: dict[str, list[cp_model.LinearExprT]] = defaultdict(list)
@@ -46,7 +43,7 @@ def add_to_model(ctx: ModelContext) -> None:
             )
         if employee.id in ctx.weekends:
             weekends_by_group[employee.competence].append(sum(ctx.weekends[employee.id]))
-        for day in range(unit.days):
+        for day in range(unit.days if rules.isolated_day_weight else 0):
             before, after = ctx.next_day(day, -1), ctx.next_day(day, 1)
             if before is None or after is None:
                 continue
@@ -57,11 +54,11 @@ def add_to_model(ctx: ModelContext) -> None:
                 - ctx.works(employee.id, before)
                 - ctx.works(employee.id, after)
             )
-            ctx.penalise("isolated_days", isolated, ISOLATED_DAY_WEIGHT)
+            ctx.penalise("isolated_days", isolated, rules.isolated_day_weight)
     for counts in nights_by_group.values():
-        _spread(ctx, "night_spread", counts, unit.days, NIGHT_SPREAD_WEIGHT)
+        _spread(ctx, "night_spread", counts, unit.days, rules.night_spread_weight)
     for counts in weekends_by_group.values():
-        _spread(ctx, "weekend_spread", counts, unit.weeks, WEEKEND_SPREAD_WEIGHT)
+        _spread(ctx, "weekend_spread", counts, unit.weeks, rules.weekend_spread_weight)
 
 
 def audit(unit: Unit, rota: Rota) -> list[Finding]:

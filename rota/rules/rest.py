@@ -24,7 +24,8 @@ MAX_DAYS_APART = 2
 def add_to_model(ctx: ModelContext) -> None:
     unit, model = ctx.unit, ctx.model
     rules = unit.rules
-    required = round(rules.daily_rest_h * 60)
+    # Outside the act (benchmarks) no rest is required: only forbidden successions remain.
+    required = round(rules.daily_rest_h * 60) if rules.working_time_act else 0
     quick_minimum = round(rules.quick_return_min_rest_h * 60)
     for employee in unit.employees:
         enforced = ctx.hard(RULE, employee.id)
@@ -57,7 +58,8 @@ def add_to_model(ctx: ModelContext) -> None:
 def audit(unit: Unit, rota: Rota) -> list[Finding]:
     """Walk each person's worked intervals on one timeline and measure every gap."""
     rules = unit.rules
-    required = rules.daily_rest_h * 60
+    # Outside the act only overlapping shifts break the rest rule (as in add_to_model).
+    required = rules.daily_rest_h * 60 if rules.working_time_act else 0
     quick_minimum = rules.quick_return_min_rest_h * 60
     span = unit.days * MINUTES_PER_DAY
     findings = []

@@ -1,5 +1,5 @@
 """Runs: the most work days and nights in a row, days off after a run of nights, and the fewest
-days off in a row. A dated plan is open at both ends: runs touching its first or last day are not
+work days and days off in a row. A dated plan is open at both ends: runs touching its first or last day are not
 held to minimum lengths."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ DAYS_RULE = "dager på rad"
 NIGHTS_RULE = "netter på rad"
 AFTER_NIGHTS_RULE = "fri etter natt"
 DAYS_OFF_RULE = "fridager på rad"
+MIN_DAYS_RULE = "minst dager på rad"
 REFERENCE = "lokal avtale (AML § 10-2 (1): forsvarlig arbeidstid)"
 
 
@@ -56,6 +57,15 @@ def add_to_model(ctx: ModelContext) -> None:
                     model.add(
                         ctx.works(e, later) + ctx.works(e, before) - ctx.works(e, day) <= 1
                     ).only_enforce_if(ctx.hard(DAYS_OFF_RULE, e))
+            if before is not None and rules.min_consecutive_days > 1:
+                for step in range(1, rules.min_consecutive_days):
+                    later = ctx.next_day(day, step)
+                    if later is None:
+                        break  # a run reaching the last day of a dated plan may go on after it
+                    # Free yesterday, working today: working the next days too.
+                    model.add(
+                        ctx.works(e, day) - ctx.works(e, before) - ctx.works(e, later) <= 0
+                    ).only_enforce_if(ctx.hard(MIN_DAYS_RULE, e))
 
 
 def audit(unit: Unit, rota: Rota) -> list[Finding]:
@@ -116,6 +126,21 @@ def audit(unit: Unit, rota: Rota) -> list[Finding]:
                         )
                     )
                     break
+        if rules.min_consecutive_days > 1:
+            for run in runs(working, cyclic):
+                if run.length < rules.min_consecutive_days and not run.touches_edge:
+                    findings.append(
+                        Finding(
+                            MIN_DAYS_RULE,
+                            REFERENCE,
+                            f"{who}: bare {run.length} arbeidsdag(er) på rad fra"
+                            f" {day_label(run.start)}; minst {rules.min_consecutive_days}.",
+                            f"{who}: only {run.length} work day(s) in a row from day"
+                            f" {run.start + 1}; at least {rules.min_consecutive_days}.",
+                            employee.id,
+                            run.start,
+                        )
+                    )
         if rules.min_consecutive_days_off > 1:
             free = [not flag for flag in working]
             for run in runs(free, cyclic):

@@ -1,5 +1,5 @@
-"""Weekends: work at most one weekend in every N (the weekend frequency), whole weekends, and the
-Sunday rule of AML § 10-8 (4): after a worked Sunday the next Sunday is off."""
+"""Weekends: work at most one weekend in every N (the weekend frequency), at most a number of
+weekends in the whole rota, whole weekends, and the Sunday rule of AML § 10-8 (4): after a worked Sunday the next Sunday is off."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ FREQUENCY_REFERENCE = "helg hver N. uke (KS/lokal avtale)"
 WHOLE_RULE = "hele helger"
 WHOLE_REFERENCE = "lokal praksis"
 SUNDAY_RULE = "søndagsarbeid"
+COUNT_RULE = "antall helger"
+COUNT_REFERENCE = "lokal avtale"
 SUNDAY_REFERENCE = "AML § 10-8 (4)"
 
 
@@ -50,6 +52,11 @@ def add_to_model(ctx: ModelContext) -> None:
             if rules.whole_weekends:
                 model.add(saturday == sunday).only_enforce_if(ctx.hard(WHOLE_RULE, employee.id))
         ctx.weekends[employee.id] = worked
+        if rules.max_weekends is not None and rules.max_weekends < unit.weeks:
+            # A weekend is worked when either day is (the indicator is exact both ways).
+            model.add(sum(worked) <= rules.max_weekends).only_enforce_if(
+                ctx.hard(COUNT_RULE, employee.id)
+            )
         enforced = ctx.hard(FREQUENCY_RULE, employee.id)
         for group in weekend_windows(unit.weeks, rules.weekend_every, rules.cyclic):
             model.add(sum(worked[k] for k in group) <= 1).only_enforce_if(enforced)
@@ -80,6 +87,17 @@ def audit(unit: Unit, rota: Rota) -> list[Finding]:
         saturdays = [row[week * 7 + SATURDAY] is not None for week in range(unit.weeks)]
         sundays = [row[week * 7 + SUNDAY] is not None for week in range(unit.weeks)]
         worked = [sat or sun for sat, sun in zip(saturdays, sundays, strict=True)]
+        if rules.max_weekends is not None and sum(worked) > rules.max_weekends:
+            findings.append(
+                Finding(
+                    COUNT_RULE,
+                    COUNT_REFERENCE,
+                    f"{who} arbeider {sum(worked)} helger; høyst {rules.max_weekends}.",
+                    f"{who} works {sum(worked)} weekends; at most {rules.max_weekends}.",
+                    employee.id,
+                    SATURDAY,
+                )
+            )
         if rules.whole_weekends:
             for week in range(unit.weeks):
                 if saturdays[week] != sundays[week]:

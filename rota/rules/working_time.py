@@ -24,6 +24,8 @@ WEEK_MINUTES = 7 * MINUTES_PER_DAY
 
 
 def add_to_model(ctx: ModelContext) -> None:
+    if not ctx.unit.rules.working_time_act:
+        return
     _add_weekly_rest(ctx)
     _add_seven_day_hours(ctx)
 
@@ -101,6 +103,8 @@ def _add_seven_day_hours(ctx: ModelContext) -> None:
 
 
 def audit(unit: Unit, rota: Rota) -> list[Finding]:
+    if not unit.rules.working_time_act:
+        return []
     return _audit_weekly_rest(unit, rota) + _audit_hours(unit, rota)
 
 
