@@ -285,7 +285,11 @@ def generate_unit_data(size: int, weeks: int = 6, seed: int = 0) -> dict[str, An
             employee["name"] = f"Vakant {person.competence}"
         elif wish_rng.random() < 0.3:
             employee["wishes"] = [
-                {"day": wish_rng.randrange(rota_days), "kind": "off", "weight": wish_rng.randint(1, 5)}
+                {
+                    "day": wish_rng.randrange(rota_days),
+                    "kind": "off",
+                    "weight": wish_rng.randint(1, 5),
+                }
             ]
         if not person.night_only and wish_rng.random() < 0.05:
             # Two weekdays away (a course, say); weekends are left to the weekend plan.
