@@ -126,23 +126,117 @@ def _public_holidays(unit: Unit) -> set[date]:
     return set(holidays.country_holidays("NO", years=years))
 
 
+def _shift_minutes(unit: Unit, day: int, code: str, holy: set[date]) -> _Minutes:
+    """Minutes of one shift on one rota day in each allowance window."""
+    shift = unit.shift(code)
+    holiday = 0
+    if unit.start_date is not None:
+        for offset in (0, 1):
+            if unit.start_date + timedelta(days=day + offset) in holy:
+                begin = offset * MINUTES_PER_DAY
+                holiday += overlap(
+                    shift.start_minute, shift.end_minute, begin, begin + MINUTES_PER_DAY
+                )
+    return _Minutes(
+        shift.evening_minutes,
+        shift.night_minutes,
+        shift.weekend_minutes(unit.weekday(day)),
+        holiday,
+    )
+
+
 def _window_minutes(unit: Unit, rota: Rota, employee_id: str, holy: set[date]) -> _Minutes:
     evening = night = weekend = holiday = 0
     for day, code in enumerate(rota.assignments[employee_id]):
         if code is None:
             continue
-        shift = unit.shift(code)
-        evening += shift.evening_minutes
-        night += shift.night_minutes
-        weekend += shift.weekend_minutes(unit.weekday(day))
-        if unit.start_date is not None:
-            for offset in (0, 1):
-                if unit.start_date + timedelta(days=day + offset) in holy:
-                    begin = offset * MINUTES_PER_DAY
-                    holiday += overlap(
-                        shift.start_minute, shift.end_minute, begin, begin + MINUTES_PER_DAY
-                    )
+        minutes = _shift_minutes(unit, day, code, holy)
+        evening += minutes.evening
+        night += minutes.night
+        weekend += minutes.weekend
+        holiday += minutes.holiday
     return _Minutes(evening, night, weekend, holiday)
+
+
+def _per_year(unit: Unit) -> float:
+    """How many times a year the rota runs: 52 / weeks, or 365 / days for a dated plan."""
+    return WEEKS_PER_YEAR / unit.weeks if unit.start_date is None else 365 / unit.days
+
+
+def _hourly_rates(unit: Unit, employee: Employee, annual_pay: float) -> dict[CostKind, float]:
+    """NOK an hour of each allowance, the KS minimums applied."""
+    budget = unit.budget
+    hourly = annual_pay / (WEEKS_PER_YEAR * unit.rules_for(employee).full_time_week_h)
+    return {
+        CostKind.EVENING: budget.evening_allowance_nok,
+        CostKind.NIGHT: max(
+            budget.night_allowance_pct / 100 * hourly, budget.night_allowance_min_nok
+        ),
+        CostKind.WEEKEND: max(
+            budget.weekend_allowance_pct / 100 * hourly, budget.weekend_allowance_min_nok
+        ),
+        CostKind.HOLIDAY: budget.holiday_allowance_pct / 100 * hourly,
+    }
+
+
+def _holiday_pay_pct(unit: Unit, employee: Employee) -> float:
+    extra = employee.age is not None and employee.age >= AGE_EXTRA_HOLIDAY_PAY
+    return unit.budget.holiday_pay_pct + (unit.budget.holiday_pay_over_60_extra_pct if extra else 0)
+
+
+def _loading(unit: Unit, employee: Employee) -> float:
+    """What one krone of pay costs with holiday pay, pension, employer tax and absence cover."""
+    budget = unit.budget
+    taxed = 1 + (_holiday_pay_pct(unit, employee) + budget.pension_pct) / 100
+    loaded = taxed * (1 + budget.employer_tax_pct / 100)
+    return loaded * (1 + (budget.vacation_cover_pct + budget.sick_leave_cover_pct) / 100)
+
+
+@dataclass(frozen=True)
+class LinearCost:
+    """The yearly cost as a sum over position sizes and worked shifts, for the position planner
+    to minimise and hold against the budget frame. It adds up to `cost()`'s total (tested)."""
+
+    per_position_pct: dict[str, float]
+    per_shift: dict[tuple[str, int, str], float]
+    per_missing_minute: float
+
+    def total(self, positions: dict[str, float], rota: Rota, missing_minutes: float) -> float:
+        """The cost of these position sizes (%) and this rota with these minutes below minimum."""
+        amount = sum(self.per_position_pct[e] * pct for e, pct in positions.items())
+        for employee_id, row in rota.assignments.items():
+            for day, code in enumerate(row):
+                if code is not None:
+                    amount += self.per_shift.get((employee_id, day, code), 0.0)
+        return amount + self.per_missing_minute * missing_minutes
+
+
+def linear_cost(unit: Unit) -> LinearCost:
+    """The unit's cost per % of each position and per shift worked (allowances, loaded)."""
+    holy = _public_holidays(unit)
+    per_year = _per_year(unit)
+    per_pct: dict[str, float] = {}
+    per_shift: dict[tuple[str, int, str], float] = {}
+    for employee in unit.employees:
+        annual_pay = unit.pay_for(employee)
+        if annual_pay is None:
+            per_pct[employee.id] = 0.0
+            continue
+        loading = _loading(unit, employee)
+        per_pct[employee.id] = annual_pay / 100 * loading
+        rates = _hourly_rates(unit, employee, annual_pay)
+        for day in range(unit.days):
+            for shift in unit.shift_types:
+                minutes = _shift_minutes(unit, day, shift.code, holy)
+                pay = (
+                    minutes.evening * rates[CostKind.EVENING]
+                    + minutes.night * rates[CostKind.NIGHT]
+                    + minutes.weekend * rates[CostKind.WEEKEND]
+                    + minutes.holiday * rates[CostKind.HOLIDAY]
+                ) / 60
+                if pay:
+                    per_shift[employee.id, day, shift.code] = pay * per_year * loading
+    return LinearCost(per_pct, per_shift, unit.budget.agency_hour_nok / 60 * per_year)
 
 
 def _employee_lines(
@@ -163,7 +257,7 @@ def _employee_lines(
         )
         return
     hourly = annual_pay / (WEEKS_PER_YEAR * rules.full_time_week_h)
-    per_year = WEEKS_PER_YEAR / unit.weeks if unit.start_date is None else 365 / unit.days
+    per_year = _per_year(unit)
     scale_nb = (
         f"× {WEEKS_PER_YEAR}/{unit.weeks} uker"
         if unit.start_date is None
@@ -229,9 +323,7 @@ def _employee_lines(
             f"{_hours(window_minutes)} h in the rota {scale_en} × NOK {rate:.2f}/h ({rule_en})",
             who,
         )
-    holiday_pct = budget.holiday_pay_pct
-    if employee.age is not None and employee.age >= AGE_EXTRA_HOLIDAY_PAY:
-        holiday_pct += budget.holiday_pay_over_60_extra_pct
+    holiday_pct = _holiday_pay_pct(unit, employee)
     holiday_pay = pay * holiday_pct / 100
     yield CostLine(
         CostKind.HOLIDAY_PAY,
@@ -283,7 +375,7 @@ def _uncovered_line(unit: Unit, rota: Rota) -> CostLine | None:
             missing_minutes += (row.min - staffed) * unit.shift(row.shift).worked_minutes
     if not missing_minutes:
         return None
-    per_year = WEEKS_PER_YEAR / unit.weeks if unit.start_date is None else 365 / unit.days
+    per_year = _per_year(unit)
     price = unit.budget.agency_hour_nok
     return CostLine(
         CostKind.UNCOVERED,

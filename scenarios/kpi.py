@@ -6,13 +6,12 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from models.clock import MINUTES_PER_DAY
+from models.heltid import Heltid, heltid
 from models.rota import Rota
 from models.unit import Unit
 from rota.cost import CostBreakdown
 from rota.findings import Finding, FindingKind
 from rota.result import Result, Status
-
-FULL_TIME_PCT = 100.0
 
 
 @dataclass(frozen=True)
@@ -45,28 +44,12 @@ class ScenarioKpis:
     breaches: int
     gaps: int
     notes: list[str] = field(default_factory=list)
+    heltid: Heltid | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-def heltid(unit: Unit) -> tuple[int, float, float, float, int, float]:
-    """(full-time heads, share of heads, share of FTE, average position %, heads in unwanted
-    part-time, FTE they want more of). KS counts full-time as positions summing to >= 100 %."""
-    people = unit.employees
-    if not people:
-        return 0, 0.0, 0.0, 0.0, 0, 0.0
-    full = [e for e in people if e.position_pct >= FULL_TIME_PCT]
-    fte = sum(e.fte for e in people)
-    unwanted = [e for e in people if e.wants_more]
-    return (
-        len(full),
-        len(full) / len(people),
-        (sum(e.fte for e in full) / fte) if fte else 0.0,
-        sum(e.position_pct for e in people) / len(people),
-        len(unwanted),
-        sum(((e.desired_pct or 0) - e.position_pct) / 100 for e in unwanted),
-    )
+        data = asdict(self)
+        data["heltid"] = self.heltid.as_dict() if self.heltid is not None else None
+        return data
 
 
 def _gap_hours(unit: Unit, rota: Rota) -> tuple[float, dict[str, float], dict[str, float]]:
@@ -131,8 +114,8 @@ def kpis(
 ) -> ScenarioKpis:
     """The comparison row of one solved scenario (a scenario without a rota gets its staffing and
     heltid figures and empty cover and cost figures)."""
-    full, share_heads, share_fte, average, unwanted, unwanted_fte = heltid(unit)
-    fte = sum(e.fte for e in unit.employees)
+    positions = heltid(unit)
+    total = positions.total
     if result.rota is not None:
         gap_total, gap_competence, gap_language = _gap_hours(unit, result.rota)
         quick = _quick_returns(unit, result.rota)
@@ -150,15 +133,15 @@ def kpis(
         cover_gap_hours_per_week=gap_total,
         cover_gap_by_competence=gap_competence,
         cover_gap_by_language=gap_language,
-        heads=len(unit.employees),
-        fte_used=fte,
+        heads=total.heads,
+        fte_used=total.fte,
         fte_frame=unit.budget.fte_frame,
-        fulltime_heads=full,
-        fulltime_share_heads=share_heads,
-        fulltime_share_fte=share_fte,
-        average_position_pct=average,
-        unwanted_parttime_heads=unwanted,
-        unwanted_parttime_fte=unwanted_fte,
+        fulltime_heads=total.fulltime_heads,
+        fulltime_share_heads=total.share_heads,
+        fulltime_share_fte=total.share_fte,
+        average_position_pct=total.average_position_pct,
+        unwanted_parttime_heads=total.unwanted_parttime_heads,
+        unwanted_parttime_fte=total.unwanted_parttime_fte,
         annual_cost=annual,
         cost_by_kind={str(k): v for k, v in breakdown.by_kind().items()} if breakdown else {},
         budget_frame=frame,
@@ -171,4 +154,5 @@ def kpis(
         breaches=sum(1 for f in findings if f.kind is FindingKind.BREACH),
         gaps=sum(1 for f in findings if f.kind is FindingKind.GAP),
         notes=[str(line) for line in result.explanation],
+        heltid=positions,
     )

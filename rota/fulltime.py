@@ -1,0 +1,394 @@
+"""Position planning for heltid: choose each position's size and build the rota at the same time.
+
+First the most full-time positions (or at least a target share) with every shift covered, every
+rule kept and the cost within the budget frame and the FTE frame; then, at that many full-time
+positions, the lowest yearly cost. Nobody's position changes against their wish: a person's size
+moves between their current position and their desired one (within `min_pct`/`max_pct`); a vacant
+position may take any size in its bounds from 20 %, or be given up (0 %). New positions, when
+allowed, are full-time (the main rule for new hires, AML § 14-1 b) or not created at all.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+from pydantic import Field
+
+from models.base import Frozen
+from models.employee import Employee
+from models.heltid import FULL_TIME_PCT, Heltid, heltid
+from models.rota import Rota
+from models.unit import Unit
+from rota.cost import CostBreakdown, cost
+from rota.explain import Explanation
+from rota.params import SolveParams
+from rota.positions import (
+    COST_SCALE,
+    FULL,
+    PositionModel,
+    build_position_model,
+    hours_excess,
+    rota_for,
+    sizes_between,
+    with_sizes,
+)
+from rota.result import Result, Status
+from rota.solve import STEPPING_STONE_TOLERANCE_H, ProgressCallback, solve
+
+# Shares of the time limit: today's rota (for the cost before), most full-time, lowest cost.
+BASELINE_SHARE = 0.2
+EXPLORE_SHARE = 0.3
+REPAIR_SHARE = 0.5
+REPAIR_ATTEMPTS = 2
+SMALLEST_VACANCY_PCT = 20.0
+
+
+class PositionOptions(Frozen):
+    """What the planner may change."""
+
+    step_pct: float = Field(default=5.0, gt=0, le=100, description="Position sizes in steps of.")
+    target_share: float | None = Field(
+        default=None,
+        gt=0,
+        le=1,
+        description="Heltidsandel (share of positions) to reach at the lowest cost, instead of"
+        " the most full-time positions.",
+    )
+    new_positions: dict[str, int] = Field(
+        default_factory=dict,
+        description="New full-time positions the plan may create, per competence code.",
+    )
+
+
+@dataclass(frozen=True)
+class PositionChange:
+    """One position in the plan: its size before and after."""
+
+    employee_id: str
+    name: str
+    competence: str
+    before_pct: float
+    after_pct: float
+    desired_pct: float | None
+    vacant: bool
+    new: bool
+
+    @property
+    def changed(self) -> bool:
+        return abs(self.after_pct - self.before_pct) > 1e-9
+
+
+@dataclass(frozen=True)
+class PositionPlan:
+    """The planner's answer: the unit with its new sizes, its rota, and the figures before and
+    after (cost before is that of today's rota, when one was found)."""
+
+    status: Status
+    before: Unit
+    after: Unit | None
+    result: Result
+    changes: list[PositionChange]
+    heltid_before: Heltid
+    heltid_after: Heltid | None
+    cost_before: CostBreakdown | None
+    cost_after: CostBreakdown | None
+    cost_cap: float | None
+    notes: list[Explanation] = field(default_factory=list)
+
+    @property
+    def has_plan(self) -> bool:
+        return self.after is not None
+
+
+def new_position_id(competence: str, number: int) -> str:
+    return f"NY-{competence}-{number}"
+
+
+def _with_new_positions(unit: Unit, options: PositionOptions) -> Unit:
+    """The unit with the possible new positions added as vacant full-time positions."""
+    extra = []
+    for code, count in options.new_positions.items():
+        if code not in unit.competence_by_code:
+            raise ValueError(f"The unit has no competence '{code}'.")
+        for number in range(1, count + 1):
+            extra.append(
+                Employee(
+                    id=new_position_id(code, number),
+                    name=f"Ny stilling {code} {number}",
+                    competence=code,
+                    position_pct=100,
+                    vacant=True,
+                )
+            )
+    if not extra:
+        return unit
+    data = unit.model_dump()
+    data["employees"] = [*data["employees"], *(e.model_dump() for e in extra)]
+    return Unit.model_validate(data)
+
+
+def allowed_sizes(employee: Employee, step_pct: float, new: bool = False) -> list[int]:
+    """The sizes (tenths of a per cent) the planner may give this position."""
+    if new:
+        return [0, FULL]
+    if employee.vacant:
+        # A vacant position is kept (at a size someone can be hired into) or given up.
+        low = employee.min_pct if employee.min_pct is not None else SMALLEST_VACANCY_PCT
+        high = employee.max_pct if employee.max_pct is not None else 100.0
+        return [0, *sizes_between(low, high, step_pct, employee.position_pct)]
+    current = employee.position_pct
+    desired = employee.desired_pct if employee.desired_pct is not None else current
+    ceiling = employee.max_pct if employee.max_pct is not None else 100.0
+    floor = employee.min_pct if employee.min_pct is not None else min(current, desired)
+    high = max(current, min(desired, ceiling))
+    return sizes_between(min(floor, current), high, step_pct, current)
+
+
+def plan_positions(
+    unit: Unit,
+    options: PositionOptions | None = None,
+    params: SolveParams | None = None,
+    baseline: Rota | None = None,
+    progress: ProgressCallback | None = None,
+    solve_today: bool = True,
+) -> PositionPlan:
+    """Plan position sizes for heltid and the rota that goes with them. `baseline` is today's
+    rota; without it (and with `solve_today`), it is searched for first, for the cost before and
+    as a starting point."""
+    options = options or PositionOptions()
+    params = params or SolveParams()
+    deadline = time.monotonic() + params.time_limit_s
+
+    def share_of_rest(fraction: float) -> float:
+        return max(1.0, (deadline - time.monotonic()) * fraction)
+
+    notes: list[Explanation] = []
+    if baseline is None and solve_today:
+        baseline = solve(unit, params.with_(time_limit_s=params.time_limit_s * BASELINE_SHARE)).rota
+    cost_before = cost(unit, baseline) if baseline is not None else None
+    widened = _with_new_positions(unit, options)
+    new_ids = {e.id for e in widened.employees} - {e.id for e in unit.employees}
+    sizes = {
+        e.id: allowed_sizes(e, options.step_pct, new=e.id in new_ids) for e in widened.employees
+    }
+    start_sizes = {e.id: (0.0 if e.id in new_ids else e.position_pct) for e in widened.employees}
+    cap = _cost_cap(widened, cost_before, notes)
+    wider = _wider_hours(widened)
+
+    # 1. The most full-time positions (or the target share) in a wider hours band, where plans
+    # come far sooner than in the unit's own band (bench/README.md).
+    explore = build_position_model(wider, sizes, params)
+    _add_frames(explore, widened, cap, options.target_share)
+    if options.target_share is None:
+        explore.ctx.model.maximize(sum(explore.full.values()))
+    explore.hint(start_sizes, baseline)
+    status, found, rota, solver = explore.run(
+        params.with_(
+            time_limit_s=share_of_rest(EXPLORE_SHARE),
+            first_rota_only=options.target_share is not None,
+        )
+    )
+    if rota is None:
+        return _no_plan(unit, status, solver.wall_time, cost_before, cap, notes)
+    most = _fulltime_count(found)
+
+    # 2. Hours repaired into the unit's own band with that many full-time positions; one fewer
+    # when the repair does not get there.
+    if wider is not widened:
+        for attempt in range(REPAIR_ATTEMPTS):
+            repaired = _repair(
+                widened,
+                wider,
+                sizes,
+                cap,
+                options,
+                most,
+                found,
+                rota,
+                params.with_(time_limit_s=share_of_rest(REPAIR_SHARE)),
+            )
+            if repaired is not None:
+                found, rota = repaired
+                break
+            if options.target_share is not None or most == 0 or attempt == REPAIR_ATTEMPTS - 1:
+                return _no_plan(unit, Status.UNKNOWN, solver.wall_time, cost_before, cap, notes)
+            most -= 1
+
+    # 3. The lowest cost with that many full-time positions.
+    pm = build_position_model(widened, sizes, params)
+    _add_frames(pm, widened, cap, options.target_share)
+    pm.ctx.model.add(sum(pm.full.values()) >= most)
+    _minimise_cost(pm)
+    pm.hint(found, rota)
+    status, cheapest, cheapest_rota, solver = pm.run(
+        params.with_(time_limit_s=share_of_rest(1.0)), progress
+    )
+    if cheapest_rota is not None:
+        found, rota = cheapest, cheapest_rota
+    else:
+        # The repaired plan stands; the search for a cheaper one found nothing in its time.
+        status = Status.FEASIBLE
+    after = with_sizes(widened, found)
+    after_rota = rota_for(after, rota)
+    result = Result(
+        status=status,
+        rota=after_rota,
+        objective=solver.objective_value if cheapest_rota is not None else None,
+        best_bound=solver.best_objective_bound if cheapest_rota is not None else None,
+        runtime_s=params.time_limit_s - (deadline - time.monotonic()),
+    )
+    return PositionPlan(
+        status=status,
+        before=unit,
+        after=after,
+        result=result,
+        changes=_changes(widened, found, new_ids),
+        heltid_before=heltid(unit),
+        heltid_after=heltid(after),
+        cost_before=cost_before,
+        cost_after=cost(after, after_rota),
+        cost_cap=cap,
+        notes=notes,
+    )
+
+
+def _cost_cap(
+    unit: Unit, cost_before: CostBreakdown | None, notes: list[Explanation]
+) -> float | None:
+    """The most the plan may cost a year: the budget frame, or today's cost when today's rota
+    is already over the frame."""
+    cap = unit.budget.budget_frame_nok
+    if cap is not None and cost_before is not None and cost_before.total > cap:
+        notes.append(
+            Explanation(
+                f"Turnusen i dag koster {_kr(cost_before.total)} kr, over budsjettrammen på"
+                f" {_kr(cap)} kr; planen får ikke koste mer enn i dag.",
+                f"Today's rota costs NOK {_kr(cost_before.total)}, above the budget frame of"
+                f" NOK {_kr(cap)}; the plan may not cost more than today.",
+            )
+        )
+        cap = cost_before.total
+    return cap
+
+
+def _kr(amount: float) -> str:
+    return f"{amount:,.0f}".replace(",", " ")
+
+
+def _add_frames(
+    pm: PositionModel, unit: Unit, cap: float | None, target_share: float | None = None
+) -> None:
+    """The FTE frame, the cost limit and the target share as hard limits."""
+    if unit.budget.fte_frame is not None:
+        pm.ctx.model.add(pm.total_size() <= round(unit.budget.fte_frame * FULL))
+    if cap is not None:
+        pm.ctx.model.add(pm.cost <= math.floor(cap * COST_SCALE))
+    if target_share is not None:
+        heads = sum(pm.active.values())
+        pm.ctx.model.add(1000 * sum(pm.full.values()) >= round(target_share * 1000) * heads)
+
+
+def _fulltime_count(sizes: dict[str, float]) -> int:
+    return sum(1 for pct in sizes.values() if pct >= FULL_TIME_PCT)
+
+
+def _repair(
+    unit: Unit,
+    wider: Unit,
+    sizes: dict[str, list[int]],
+    cap: float | None,
+    options: PositionOptions,
+    most: int,
+    found: dict[str, float],
+    rota: Rota,
+    params: SolveParams,
+) -> tuple[dict[str, float], Rota] | None:
+    """The plan moved into the unit's own hours band, keeping `most` full-time positions, by
+    minimising the hours outside the band; None when it does not get there in time."""
+    repair = build_position_model(wider, sizes, params)
+    _add_frames(repair, unit, cap, options.target_share)
+    repair.ctx.model.add(sum(repair.full.values()) >= most)
+    repair.ctx.model.minimize(hours_excess(repair, unit))
+    repair.hint(found, rota)
+    _, repaired_sizes, repaired, solver = repair.run(params)
+    if repaired is None or solver.objective_value > 0:
+        return None
+    return repaired_sizes, repaired
+
+
+def _wider_hours(unit: Unit) -> Unit:
+    if unit.rules.hours_tolerance_h_per_week >= STEPPING_STONE_TOLERANCE_H:
+        return unit
+    wider = unit.rules.model_copy(update={"hours_tolerance_h_per_week": STEPPING_STONE_TOLERANCE_H})
+    return unit.model_copy(update={"rules": wider})
+
+
+def _minimise_cost(pm: PositionModel) -> None:
+    """Lowest cost first; the rota's own soft terms (wishes, fairness, cover above minimum)
+    settle what costs the same."""
+    soft = [weight * expression for parts in pm.ctx.terms.values() for expression, weight in parts]
+    pm.ctx.model.minimize(cp_model.LinearExpr.sum([pm.cost, *soft]))
+
+
+def _no_plan(
+    unit: Unit,
+    status: Status,
+    seconds: float,
+    cost_before: CostBreakdown | None,
+    cap: float | None,
+    notes: list[Explanation],
+) -> PositionPlan:
+    if status is Status.INFEASIBLE:
+        notes.append(
+            Explanation(
+                "Ingen stillingsplan dekker bemanningsplanen med alle regler holdt innenfor"
+                " rammene (budsjett og årsverk) og de ansattes ønsker.",
+                "No position plan covers the staffing plan with every rule kept within the"
+                " frames (budget and FTE) and the employees' wishes.",
+            )
+        )
+    else:
+        notes.append(
+            Explanation(
+                "Ingen stillingsplan funnet innen tidsgrensen.",
+                "No position plan found within the time limit.",
+            )
+        )
+    return PositionPlan(
+        status=status,
+        before=unit,
+        after=None,
+        result=Result(status, None, None, None, seconds),
+        changes=[],
+        heltid_before=heltid(unit),
+        heltid_after=None,
+        cost_before=cost_before,
+        cost_after=None,
+        cost_cap=cap,
+        notes=notes,
+    )
+
+
+def _changes(unit: Unit, sizes: dict[str, float], new_ids: set[str]) -> list[PositionChange]:
+    changes = []
+    for employee in unit.employees:
+        new = employee.id in new_ids
+        after = sizes.get(employee.id, employee.position_pct)
+        if new and after <= 0:
+            continue
+        changes.append(
+            PositionChange(
+                employee_id=employee.id,
+                name=employee.display_name,
+                competence=employee.competence,
+                before_pct=0.0 if new else employee.position_pct,
+                after_pct=after,
+                desired_pct=employee.desired_pct,
+                vacant=employee.vacant,
+                new=new,
+            )
+        )
+    return changes

@@ -1,0 +1,181 @@
+"""Rota models whose position sizes are variables: what the position planner and the FTE-need
+computation share. Sizes are whole tenths of a per cent (1000 is a full position), so that a
+position of 56.3 % keeps its size exactly."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from models.employee import Employee
+from models.rota import Rota
+from models.unit import Unit
+from rota.context import ModelContext
+from rota.cost import LinearCost, linear_cost
+from rota.params import SolveParams
+from rota.result import Status
+from rota.solve import ProgressCallback, build_model, rota_from, run_solver
+
+FULL = 1000  # a full position, in tenths of a per cent
+COST_SCALE = 10  # the cost expression is in tenths of a krone
+
+
+def tenths(pct: float) -> int:
+    return round(pct * 10)
+
+
+def sizes_between(low_pct: float, high_pct: float, step_pct: float, *keep: float) -> list[int]:
+    """Position sizes (tenths of a per cent) from low to high in steps, with the ends and any
+    sizes in `keep` (e.g. the position as it is now) always allowed."""
+    low, high, step = tenths(low_pct), tenths(high_pct), max(1, tenths(step_pct))
+    sizes = {low, high, *(tenths(pct) for pct in keep if low_pct <= pct <= high_pct)}
+    sizes.update(range(math.ceil(low / step) * step, high + 1, step))
+    return sorted(size for size in sizes if low <= size <= high)
+
+
+@dataclass
+class PositionModel:
+    """The rota model with a position-size variable per employee, 'is full-time' and 'has a
+    position' indicators, and the yearly cost as a linear expression in tenths of a krone (so
+    that the price of a tenth of a per cent stays exact to the krone)."""
+
+    ctx: ModelContext
+    full: dict[str, cp_model.IntVar]
+    active: dict[str, cp_model.IntVar]
+    cost: cp_model.LinearExpr
+    prices: LinearCost
+
+    def position(self, employee_id: str) -> cp_model.IntVar:
+        return self.ctx.positions[employee_id]
+
+    def total_size(self) -> cp_model.LinearExpr:
+        return cp_model.LinearExpr.sum(list(self.ctx.positions.values()))
+
+    def hint(self, positions: Mapping[str, float], rota: Rota | None) -> None:
+        """Start the search from these sizes (%) and this rota; anything missing is left free."""
+        model = self.ctx.model
+        model.clear_hints()  # type: ignore[no-untyped-call]
+        for employee_id, pct in positions.items():
+            if employee_id in self.ctx.positions:
+                model.add_hint(self.ctx.positions[employee_id], tenths(pct))
+        if rota is None:
+            return
+        for (employee_id, day, code), variable in self.ctx.x.items():
+            if employee_id in rota.assignments and day < rota.days:
+                model.add_hint(variable, rota.shift_on(employee_id, day) == code)
+
+    def run(
+        self,
+        params: SolveParams,
+        progress: ProgressCallback | None = None,
+        offset: float = 0.0,
+    ) -> tuple[Status, dict[str, float], Rota | None, cp_model.CpSolver]:
+        """One search: its status, the sizes chosen (%) and the rota, when it found one."""
+        status, solver = run_solver(self.ctx, params, progress, offset)
+        if not status.has_rota:
+            return status, {}, None, solver
+        sizes = {e: solver.value(v) / 10 for e, v in self.ctx.positions.items()}
+        return status, sizes, rota_from(self.ctx, solver), solver
+
+
+def build_position_model(
+    unit: Unit, sizes: Mapping[str, Sequence[int]], params: SolveParams
+) -> PositionModel:
+    """The unit's rota model with cover as hard rules and the given employees' sizes free
+    within `sizes` (tenths of a per cent); other employees keep their positions."""
+    ctx = build_model(unit, params.with_(hard_cover=True, explain=False), positions=sizes)
+    model = ctx.model
+    full: dict[str, cp_model.IntVar] = {}
+    active: dict[str, cp_model.IntVar] = {}
+    for employee in unit.employees:
+        full[employee.id], active[employee.id] = _indicators(ctx, employee)
+    prices = linear_cost(unit)
+    terms: list[cp_model.LinearExprT] = []
+    for employee in unit.employees:
+        per_pct = prices.per_position_pct[employee.id]
+        size = ctx.positions.get(employee.id)
+        if size is not None:
+            terms.append(round(per_pct) * size)
+        else:
+            terms.append(round(per_pct * tenths(employee.position_pct)))
+    for key, amount in prices.per_shift.items():
+        terms.append(round(10 * amount) * ctx.x[key])
+    cost = cp_model.LinearExpr.sum(terms)
+    model.add(cost >= 0)
+    return PositionModel(ctx, full, active, cost, prices)
+
+
+def _indicators(ctx: ModelContext, employee: Employee) -> tuple[cp_model.IntVar, cp_model.IntVar]:
+    """(is full-time, has a position) for the employee, tied to their size."""
+    model = ctx.model
+    size = ctx.positions.get(employee.id)
+    if size is None:
+        fixed = tenths(employee.position_pct)
+        return (
+            model.new_constant(int(fixed >= FULL)),
+            model.new_constant(int(fixed > 0)),
+        )
+    full = model.new_bool_var(f"full[{employee.id}]")
+    model.add(size >= FULL).only_enforce_if(full)
+    model.add(size <= FULL - 1).only_enforce_if(~full)
+    active = model.new_bool_var(f"active[{employee.id}]")
+    model.add(size >= 1).only_enforce_if(active)
+    model.add(size == 0).only_enforce_if(~active)
+    model.add_implication(full, active)
+    return full, active
+
+
+def with_sizes(unit: Unit, sizes: Mapping[str, float], drop_empty: bool = True) -> Unit:
+    """The unit with these position sizes (%); positions sized 0 are left out."""
+    employees = []
+    for employee in unit.employees:
+        pct = sizes.get(employee.id, employee.position_pct)
+        if drop_empty and pct <= 0:
+            continue
+        employees.append({**employee.model_dump(), "position_pct": pct})
+    data = unit.model_dump()
+    data["employees"] = employees
+    return Unit.model_validate(data)
+
+
+def rota_for(unit: Unit, rota: Rota) -> Rota:
+    """The rota with only the rows of the unit's employees (positions sized 0 are gone)."""
+    return Rota(
+        days=rota.days,
+        assignments={e.id: rota.assignments[e.id] for e in unit.employees},
+    )
+
+
+def hours_excess(pm: PositionModel, unit: Unit) -> cp_model.LinearExpr:
+    """How far (thousandths of a minute) the rota's hours lie outside the hours band `unit`
+    sets, over all employees: minimised to zero, it repairs a rota found with a wider band."""
+    ctx = pm.ctx
+    model = ctx.model
+    excess = []
+    for employee in unit.employees:
+        if employee.rules.min_hours is not None or employee.rules.max_hours is not None:
+            continue
+        rules = unit.rules_for(employee)
+        minutes = cp_model.LinearExpr.sum(
+            [
+                ctx.x[employee.id, day, shift.code] * shift.worked_minutes
+                for day in range(unit.days)
+                for shift in unit.shift_types
+            ]
+        )
+        full_minutes = round(rules.full_time_week_h * 60 * unit.weeks)
+        size = ctx.positions.get(employee.id)
+        contracted = (
+            size * full_minutes
+            if size is not None
+            else tenths(employee.position_pct) * full_minutes
+        )
+        slack = round(rules.hours_tolerance_h_per_week * 60 * unit.weeks * 1000)
+        over = model.new_int_var(0, 1_000 * 60 * 24 * unit.days, f"hours_excess[{employee.id}]")
+        model.add(over >= 1000 * minutes - contracted - slack)
+        model.add(over >= contracted - 1000 * minutes - slack)
+        excess.append(over)
+    return cp_model.LinearExpr.sum(excess)
