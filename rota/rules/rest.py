@@ -27,30 +27,35 @@ def add_to_model(ctx: ModelContext) -> None:
     # Outside the act (benchmarks) no rest is required: only forbidden successions remain.
     required = round(rules.daily_rest_h * 60) if rules.working_time_act else 0
     quick_minimum = round(rules.quick_return_min_rest_h * 60)
+    # Which pairs of shifts, one or two days apart, are forbidden or quick returns: worked out
+    # once, as it depends only on the clock times.
+    pairs: list[tuple[int, str, str, bool]] = []  # (days apart, first, second, quick return)
+    for apart in range(1, MAX_DAYS_APART + 1):
+        for first in unit.shift_types:
+            for second in unit.shift_types:
+                rest = apart * MINUTES_PER_DAY + second.start_minute - first.end_minute
+                forbidden = apart == 1 and second.code in first.forbidden_next
+                if rest >= required and not forbidden:
+                    continue
+                quick_ok = rules.max_quick_returns > 0 and rest >= quick_minimum
+                pairs.append((apart, first.code, second.code, quick_ok and not forbidden))
     for employee in unit.employees:
         enforced = ctx.hard(RULE, employee.id)
         quick_returns = []
         for day in range(unit.days):
-            for apart in range(1, MAX_DAYS_APART + 1):
+            for apart, first_code, second_code, quick in pairs:
                 later = ctx.next_day(day, apart)
                 if later is None:
                     continue
-                for first in unit.shift_types:
-                    for second in unit.shift_types:
-                        rest = apart * MINUTES_PER_DAY + second.start_minute - first.end_minute
-                        forbidden = apart == 1 and second.code in first.forbidden_next
-                        if rest >= required and not forbidden:
-                            continue
-                        a = ctx.x[employee.id, day, first.code]
-                        b = ctx.x[employee.id, later, second.code]
-                        quick_ok = rules.max_quick_returns > 0 and rest >= quick_minimum
-                        if forbidden or not quick_ok:
-                            model.add_bool_or([~a, ~b]).only_enforce_if(enforced)
-                        else:
-                            both = model.new_bool_var("")
-                            model.add_bool_or([~a, ~b, both])
-                            quick_returns.append(both)
-                            ctx.penalise("quick_returns", both, QUICK_RETURN_WEIGHT)
+                a = ctx.x[employee.id, day, first_code]
+                b = ctx.x[employee.id, later, second_code]
+                if not quick:
+                    model.add_bool_or([~a, ~b]).only_enforce_if(enforced)
+                else:
+                    both = model.new_bool_var("")
+                    model.add_bool_or([~a, ~b, both])
+                    quick_returns.append(both)
+                    ctx.penalise("quick_returns", both, QUICK_RETURN_WEIGHT)
         if quick_returns:
             model.add(sum(quick_returns) <= rules.max_quick_returns).only_enforce_if(enforced)
 

@@ -20,6 +20,8 @@ REFERENCE = "lokal avtale (AML § 10-2 (1): forsvarlig arbeidstid)"
 
 def add_to_model(ctx: ModelContext) -> None:
     unit, model = ctx.unit, ctx.model
+    # Night rules only where the unit has night shifts (and is_night is worked out once).
+    has_nights = any(shift.is_night for shift in unit.shift_types)
     for employee in unit.employees:
         rules = unit.rules_for(employee)
         e = employee.id
@@ -30,12 +32,12 @@ def add_to_model(ctx: ModelContext) -> None:
                     sum(ctx.works(e, d) for d in window) <= rules.max_consecutive_days
                 ).only_enforce_if(ctx.hard(DAYS_RULE, e))
             window = ctx.window(day, rules.max_consecutive_nights + 1)
-            if window is not None:
+            if window is not None and has_nights:
                 model.add(
                     sum(ctx.works_night(e, d) for d in window) <= rules.max_consecutive_nights
                 ).only_enforce_if(ctx.hard(NIGHTS_RULE, e))
             following = ctx.next_day(day)
-            if following is not None:
+            if following is not None and has_nights:
                 for step in range(1, rules.days_off_after_nights + 1):
                     later = ctx.next_day(day, step)
                     if later is None:
