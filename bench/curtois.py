@@ -4,7 +4,7 @@
 
 The scorer reads an instance file again in plain Python (not through the unit model or the solver),
 checks hard rules 1-9 of the format's README on a roster and recomputes the objective. The harness
-solves each instance with `rota.solve.solve` at default settings, scores the roster with the
+solves each instance with `rota.solve.solve` at default settings (the stop-on-stall off), scores the roster with the
 scorer and prints a markdown table against the best known values and the plain model's figures.
 """
 
@@ -197,7 +197,9 @@ def solve_instance(path: Path, time_limit: float) -> Outcome:
             outcome.engine_objective = progress.objective
             outcome.best_s = now
 
-    result = solve(unit, SolveParams(time_limit_s=time_limit), listen)
+    # Default settings, except that (as for `bench demo`) the stop-on-stall is off so that each
+    # run shows the whole time limit.
+    result = solve(unit, SolveParams(time_limit_s=time_limit, stall_s=0), listen)
     outcome.runtime_s = time.monotonic() - started
     outcome.bound = result.best_bound
     if result.rota is not None:
