@@ -46,6 +46,10 @@ class SolveParams(Frozen):
     warm_start: bool = Field(
         default=True, description="Start from a plan of who works which weekends (a hint)."
     )
+    redundant: bool = Field(
+        default=True,
+        description="Add redundant constraints that speed up the search (rota/strengthen.py).",
+    )
     explain: bool = Field(
         default=True, description="When the hard rules conflict, find which ones and say so."
     )

@@ -16,6 +16,7 @@ from rota.explain import explain
 from rota.params import SolveParams
 from rota.result import Result, Status
 from rota.rules import FAMILIES
+from rota.strengthen import add_redundant
 from rota.warmstart import weekend_hint
 
 
@@ -66,6 +67,8 @@ def build_model(
             ctx.model.add_at_most_one(ctx.x[employee.id, day, s.code] for s in unit.shift_types)
     for family in FAMILIES:
         family.add_to_model(ctx)
+    if params.redundant:
+        add_redundant(ctx)
     objective = [
         weight * expression for terms in ctx.terms.values() for expression, weight in terms
     ]
