@@ -13,6 +13,7 @@ from typing import Any, TypeVar, cast
 import click
 from rich.console import Console
 
+from cli.heltid_view import print_cut_gaps, print_fte_need, print_heltid, print_plan
 from cli.render import (
     print_balance,
     print_findings,
@@ -25,20 +26,25 @@ from cli.render import (
 from cli.scenario_view import print_comparison, run_with_progress
 from models.capacity import capacity_balance, unit_warnings
 from models.demo import DEMO_UNITS, demo_text, demo_unit
+from models.heltid import heltid
 from models.loader import load_unit
-from models.problems import InputError, Language
+from models.problems import InputError, Language, error
 from models.rota_workbook import read_rota
 from models.unit import Unit
 from models.unit_workbook import write_template, write_unit_workbook
 from rota.check import check
+from rota.fte_need import fte_need
+from rota.fulltime import PositionOptions, plan_positions
 from rota.params import SolveParams
+from rota.solve import solve as solve_rota
 from scenarios.comparison_workbook import write_comparison_workbook, write_csv, write_json
 from scenarios.demo import demo_scenario_files
 from scenarios.labels import count_kinds
 from scenarios.params import load_params
-from scenarios.rota_workbook import write_rota_workbook
+from scenarios.plan_workbook import write_plan_workbook
+from scenarios.rota_workbook import cover_cells, write_rota_workbook
 from scenarios.runner import Scenario
-from scenarios.scenario import load_scenario
+from scenarios.scenario import ChangeError, RemoveFte, load_scenario
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -143,6 +149,7 @@ def _report_valid_unit(unit: Unit, lang: Language) -> None:
     )
     print_shift_table(console, unit, lang)
     print_balance(console, unit, balance, lang)
+    print_heltid(console, [("Nå" if lang == "nb" else "Now", heltid(unit))], lang)
     print_problems(console, unit_warnings(unit, balance), lang)
 
 
@@ -214,6 +221,137 @@ def _solve_and_write(unit: Unit, params: SolveParams, output: Path, lang: Langua
     print_solve_summary(console, result, findings, lang)
     console.print(f"Skrev turnusen til {output}" if lang == "nb" else f"Wrote the rota to {output}")
     return True
+
+
+def _target_share(value: float | None) -> float | None:
+    """A share given as 0.5 or as 50 (per cent)."""
+    if value is None:
+        return None
+    return value / 100 if value > 1 else value
+
+
+def _new_positions(unit: Unit, given: tuple[str, ...]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for item in given:
+        code, _, count = item.partition("=")
+        code = code.strip()
+        if code not in unit.competence_by_code or not count.strip().isdigit():
+            known = ", ".join(unit.competence_by_code)
+            raise click.BadParameter(
+                f"«{item}»: skriv KOMPETANSE=ANTALL med en av {known}, f.eks. --new HFA=2."
+                if _lang() == "nb"
+                else f"'{item}': write COMPETENCE=COUNT with one of {known}, e.g. --new HFA=2.",
+                param_hint="--new",
+            )
+        counts[code] = counts.get(code, 0) + int(count)
+    return counts
+
+
+@main.command()
+@click.argument("unit_file", metavar="UNIT", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--target",
+    type=click.FloatRange(min=0, max=100, min_open=True),
+    help="Heltidsandel to reach at the lowest cost (0.5 or 50 for 50 %), instead of the most"
+    " full-time positions.",
+)
+@click.option(
+    "--step",
+    type=click.FloatRange(min=0.5, max=100),
+    default=5.0,
+    show_default=True,
+    help="Position sizes in steps of this many per cent.",
+)
+@click.option(
+    "--new",
+    "new_positions",
+    multiple=True,
+    metavar="KOMPETANSE=ANTALL",
+    help="New full-time positions the plan may create, e.g. --new HFA=2 (repeatable).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The plan workbook to write (default: <UNIT name>-heltidsplan.xlsx here).",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    default=120.0,
+    show_default=True,
+    help="Most seconds for the whole plan (today's rota, most full-time, lowest cost).",
+)
+@friendly_errors
+def fulltime(
+    unit_file: Path,
+    target: float | None,
+    step: float,
+    new_positions: tuple[str, ...],
+    output: Path | None,
+    time_limit: float,
+) -> None:
+    """Plan position sizes for more full-time positions (heltid) within the budget and FTE
+    frames, with the rota that shows it works, and write the plan workbook."""
+    lang = _lang()
+    console = _console()
+    unit = load_unit(unit_file)
+    options = PositionOptions(
+        step_pct=step,
+        target_share=_target_share(target),
+        new_positions=_new_positions(unit, new_positions),
+    )
+    output = output or Path.cwd() / f"{unit_file.stem}-heltidsplan.xlsx"
+    with console.status(
+        "Lager stillingsplan og turnus …" if lang == "nb" else "Planning positions and rota …"
+    ):
+        plan = plan_positions(unit, options, SolveParams(time_limit_s=time_limit))
+    print_plan(console, plan, lang)
+    write_plan_workbook(plan, output, lang)
+    console.print(f"Skrev planen til {output}" if lang == "nb" else f"Wrote the plan to {output}")
+    if not plan.has_plan:
+        sys.exit(1)
+
+
+@main.command("fte-need")
+@click.argument("unit_file", metavar="UNIT", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--cut",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Also show which shifts lose cover with this many fewer årsverk (FTE).",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    default=60.0,
+    show_default=True,
+    help="Most seconds for the FTE need (and as much again for the cut).",
+)
+@friendly_errors
+def fte_need_command(unit_file: Path, cut: float | None, time_limit: float) -> None:
+    """The fewest årsverk by competence that cover the staffing plan under every rule and the
+    weekend frequency, against today's staff and the FTE frame."""
+    lang = _lang()
+    console = _console()
+    unit = load_unit(unit_file)
+    params = SolveParams(time_limit_s=time_limit)
+    with console.status("Beregner årsverksbehov …" if lang == "nb" else "Computing FTE need …"):
+        need = fte_need(unit, params)
+    print_fte_need(console, need, lang)
+    if cut is None:
+        return
+    try:
+        smaller = RemoveFte(type="remove_fte", fte=cut).apply(unit)
+    except ChangeError as exc:
+        raise InputError([error(exc.nb, exc.en, ("--cut",), "bad_option")]) from None
+    with console.status(
+        "Lager turnus med færre årsverk …" if lang == "nb" else "Solving with fewer FTE …"
+    ):
+        result = solve_rota(smaller, params)
+    if result.rota is None:
+        print_no_rota(console, result, params, lang)
+        sys.exit(1)
+    print_cut_gaps(console, cut, smaller, cover_cells(smaller, result.rota), lang)
 
 
 @main.command("check")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -30,13 +31,14 @@ from rota.positions import (
     FULL,
     PositionModel,
     build_position_model,
-    hours_excess,
+    repair_hours,
     rota_for,
     sizes_between,
+    wider_hours,
     with_sizes,
 )
 from rota.result import Result, Status
-from rota.solve import STEPPING_STONE_TOLERANCE_H, ProgressCallback, solve
+from rota.solve import ProgressCallback, solve
 
 # Shares of the time limit: today's rota (for the cost before), most full-time, lowest cost.
 BASELINE_SHARE = 0.2
@@ -176,7 +178,7 @@ def plan_positions(
     }
     start_sizes = {e.id: (0.0 if e.id in new_ids else e.position_pct) for e in widened.employees}
     cap = _cost_cap(widened, cost_before, notes)
-    wider = _wider_hours(widened)
+    wider = wider_hours(widened)
 
     # 1. The most full-time positions (or the target share) in a wider hours band, where plans
     # come far sooner than in the unit's own band (bench/README.md).
@@ -199,16 +201,13 @@ def plan_positions(
     # when the repair does not get there.
     if wider is not widened:
         for attempt in range(REPAIR_ATTEMPTS):
-            repaired = _repair(
+            repaired = repair_hours(
                 widened,
-                wider,
                 sizes,
-                cap,
-                options,
-                most,
                 found,
                 rota,
                 params.with_(time_limit_s=share_of_rest(REPAIR_SHARE)),
+                _limits(widened, cap, options.target_share, most),
             )
             if repaired is not None:
                 found, rota = repaired
@@ -258,19 +257,18 @@ def plan_positions(
 def _cost_cap(
     unit: Unit, cost_before: CostBreakdown | None, notes: list[Explanation]
 ) -> float | None:
-    """The most the plan may cost a year: the budget frame, or today's cost when today's rota
-    is already over the frame."""
+    """The most the plan may cost a year: the budget frame. Today's cost above the frame is
+    said, since the plan must then cost less than today."""
     cap = unit.budget.budget_frame_nok
     if cap is not None and cost_before is not None and cost_before.total > cap:
         notes.append(
             Explanation(
                 f"Turnusen i dag koster {_kr(cost_before.total)} kr, over budsjettrammen på"
-                f" {_kr(cap)} kr; planen får ikke koste mer enn i dag.",
+                f" {_kr(cap)} kr; planen må holde seg innenfor rammen.",
                 f"Today's rota costs NOK {_kr(cost_before.total)}, above the budget frame of"
-                f" NOK {_kr(cap)}; the plan may not cost more than today.",
+                f" NOK {_kr(cap)}; the plan must keep within the frame.",
             )
         )
-        cap = cost_before.total
     return cap
 
 
@@ -285,45 +283,27 @@ def _add_frames(
     if unit.budget.fte_frame is not None:
         pm.ctx.model.add(pm.total_size() <= round(unit.budget.fte_frame * FULL))
     if cap is not None:
-        pm.ctx.model.add(pm.cost <= math.floor(cap * COST_SCALE))
+        # The rounding margin keeps the exact cost within the frame too.
+        pm.ctx.model.add(pm.cost <= math.floor(cap * COST_SCALE) - pm.cost_error)
     if target_share is not None:
         heads = sum(pm.active.values())
         pm.ctx.model.add(1000 * sum(pm.full.values()) >= round(target_share * 1000) * heads)
 
 
+def _limits(
+    unit: Unit, cap: float | None, target_share: float | None, most: int
+) -> Callable[[PositionModel], None]:
+    """The frames, the target share and at least `most` full-time positions, for a repair."""
+
+    def add(pm: PositionModel) -> None:
+        _add_frames(pm, unit, cap, target_share)
+        pm.ctx.model.add(sum(pm.full.values()) >= most)
+
+    return add
+
+
 def _fulltime_count(sizes: dict[str, float]) -> int:
     return sum(1 for pct in sizes.values() if pct >= FULL_TIME_PCT)
-
-
-def _repair(
-    unit: Unit,
-    wider: Unit,
-    sizes: dict[str, list[int]],
-    cap: float | None,
-    options: PositionOptions,
-    most: int,
-    found: dict[str, float],
-    rota: Rota,
-    params: SolveParams,
-) -> tuple[dict[str, float], Rota] | None:
-    """The plan moved into the unit's own hours band, keeping `most` full-time positions, by
-    minimising the hours outside the band; None when it does not get there in time."""
-    repair = build_position_model(wider, sizes, params)
-    _add_frames(repair, unit, cap, options.target_share)
-    repair.ctx.model.add(sum(repair.full.values()) >= most)
-    repair.ctx.model.minimize(hours_excess(repair, unit))
-    repair.hint(found, rota)
-    _, repaired_sizes, repaired, solver = repair.run(params)
-    if repaired is None or solver.objective_value > 0:
-        return None
-    return repaired_sizes, repaired
-
-
-def _wider_hours(unit: Unit) -> Unit:
-    if unit.rules.hours_tolerance_h_per_week >= STEPPING_STONE_TOLERANCE_H:
-        return unit
-    wider = unit.rules.model_copy(update={"hours_tolerance_h_per_week": STEPPING_STONE_TOLERANCE_H})
-    return unit.model_copy(update={"rules": wider})
 
 
 def _minimise_cost(pm: PositionModel) -> None:

@@ -5,7 +5,7 @@ position of 56.3 % keeps its size exactly."""
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -17,10 +17,16 @@ from rota.context import ModelContext
 from rota.cost import LinearCost, linear_cost
 from rota.params import SolveParams
 from rota.result import Status
-from rota.solve import ProgressCallback, build_model, rota_from, run_solver
+from rota.solve import (
+    STEPPING_STONE_TOLERANCE_H,
+    ProgressCallback,
+    build_model,
+    rota_from,
+    run_solver,
+)
 
 FULL = 1000  # a full position, in tenths of a per cent
-COST_SCALE = 10  # the cost expression is in tenths of a krone
+COST_SCALE = 100  # the cost expression is in øre
 
 
 def tenths(pct: float) -> int:
@@ -39,14 +45,15 @@ def sizes_between(low_pct: float, high_pct: float, step_pct: float, *keep: float
 @dataclass
 class PositionModel:
     """The rota model with a position-size variable per employee, 'is full-time' and 'has a
-    position' indicators, and the yearly cost as a linear expression in tenths of a krone (so
-    that the price of a tenth of a per cent stays exact to the krone)."""
+    position' indicators, and the yearly cost as a linear expression in øre. Rounding each
+    price to the øre leaves the sum at most `cost_error` øre from the exact cost."""
 
     ctx: ModelContext
     full: dict[str, cp_model.IntVar]
     active: dict[str, cp_model.IntVar]
     cost: cp_model.LinearExpr
     prices: LinearCost
+    cost_error: int = 0
 
     def position(self, employee_id: str) -> cp_model.IntVar:
         return self.ctx.positions[employee_id]
@@ -97,15 +104,18 @@ def build_position_model(
     for employee in unit.employees:
         per_pct = prices.per_position_pct[employee.id]
         size = ctx.positions.get(employee.id)
+        # øre per tenth of a per cent: NOK per % x 100 øre / 10 tenths
         if size is not None:
-            terms.append(round(per_pct) * size)
+            terms.append(round(per_pct * 10) * size)
         else:
-            terms.append(round(per_pct * tenths(employee.position_pct)))
+            terms.append(round(per_pct * 10 * tenths(employee.position_pct)))
     for key, amount in prices.per_shift.items():
-        terms.append(round(10 * amount) * ctx.x[key])
+        terms.append(round(COST_SCALE * amount) * ctx.x[key])
     cost = cp_model.LinearExpr.sum(terms)
     model.add(cost >= 0)
-    return PositionModel(ctx, full, active, cost, prices)
+    # Each position's price is off by at most half an øre per tenth, each shift's by half an øre.
+    error = len(unit.employees) * FULL // 2 + len(prices.per_shift) // 2 + 1
+    return PositionModel(ctx, full, active, cost, prices, error)
 
 
 def _indicators(ctx: ModelContext, employee: Employee) -> tuple[cp_model.IntVar, cp_model.IntVar]:
@@ -179,3 +189,32 @@ def hours_excess(pm: PositionModel, unit: Unit) -> cp_model.LinearExpr:
         model.add(over >= contracted - 1000 * minutes - slack)
         excess.append(over)
     return cp_model.LinearExpr.sum(excess)
+
+
+def wider_hours(unit: Unit) -> Unit:
+    """The unit with the stepping stone's wider hours band (itself when its band is as wide)."""
+    if unit.rules.hours_tolerance_h_per_week >= STEPPING_STONE_TOLERANCE_H:
+        return unit
+    rules = unit.rules.model_copy(update={"hours_tolerance_h_per_week": STEPPING_STONE_TOLERANCE_H})
+    return unit.model_copy(update={"rules": rules})
+
+
+def repair_hours(
+    unit: Unit,
+    sizes: Mapping[str, Sequence[int]],
+    found: Mapping[str, float],
+    rota: Rota,
+    params: SolveParams,
+    constrain: Callable[[PositionModel], None],
+) -> tuple[dict[str, float], Rota] | None:
+    """A plan found in the wider hours band moved into the unit's own band, under the stage's
+    own limits (`constrain`), by minimising the hours outside the band; None when the search
+    does not get there in its time."""
+    repair = build_position_model(wider_hours(unit), sizes, params)
+    constrain(repair)
+    repair.ctx.model.minimize(hours_excess(repair, unit))
+    repair.hint(found, rota)
+    _, repaired_sizes, repaired, solver = repair.run(params)
+    if repaired is None or solver.objective_value > 0:
+        return None
+    return repaired_sizes, repaired

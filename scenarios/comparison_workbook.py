@@ -24,10 +24,13 @@ from openpyxl.utils import get_column_letter
 from models.atomic import atomic_write
 from models.problems import Language
 from rota.cost import LABELS, CostKind
+from scenarios.heltid_sheet import sheet_name as heltid_sheet_name
+from scenarios.heltid_sheet import write_heltid_sheet
 from scenarios.kpi import ScenarioKpis
 from scenarios.labels import LANGUAGE_GAP_PREFIX, explanation, status_label, term_label
-from scenarios.rota_workbook import BOLD, RED, header_cell, write_turnus_sheet
+from scenarios.rota_workbook import RED, write_turnus_sheet
 from scenarios.runner import Comparison, ScenarioOutcome
+from scenarios.sheet_style import BOLD, header_cell
 
 COMPARISON_SHEET = ("Sammenligning", "Comparison")
 COST_SHEET = ("Kostnad", "Cost")
@@ -286,7 +289,7 @@ def _over_budget(outcome: ScenarioOutcome) -> bool:
 
 
 def write_comparison_workbook(comparison: Comparison, path: Path, lang: Language = "nb") -> None:
-    """Write the comparison workbook (Sammenligning, Kostnad, a rota sheet per scenario)
+    """Write the comparison workbook (Sammenligning, Kostnad, Heltid, a rota sheet per scenario)
     atomically: a failure never leaves half a workbook over a good one."""
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -295,6 +298,11 @@ def write_comparison_workbook(comparison: Comparison, path: Path, lang: Language
     cost_name = unique_sheet_name(_t(lang, *COST_SHEET), taken)
     _write_comparison(workbook.create_sheet(comparison_name), comparison, lang)
     _write_costs(workbook.create_sheet(cost_name), comparison, lang)
+    write_heltid_sheet(
+        workbook.create_sheet(unique_sheet_name(heltid_sheet_name(lang), taken)),
+        [(outcome.name, outcome.kpis.heltid) for outcome in comparison.outcomes],
+        lang,
+    )
     for outcome in comparison.outcomes:
         sheet = workbook.create_sheet(unique_sheet_name(outcome.name, taken))
         _write_scenario_rota(sheet, outcome, lang)

@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 from models.atomic import atomic_write
 from models.clock import WEEKDAYS_EN, WEEKDAYS_NB
 from models.employee import SAMI_LANGUAGES, Employee
+from models.heltid import heltid
 from models.problems import Language
 from models.rota import Rota
 from models.rota_workbook import (
@@ -35,6 +36,8 @@ from models.shift import ShiftType
 from models.unit import Unit
 from rota.findings import Finding, FindingKind
 from rota.result import Result
+from scenarios.heltid_sheet import sheet_name as heltid_sheet_name
+from scenarios.heltid_sheet import write_heltid_sheet
 from scenarios.labels import (
     breaches_first,
     count_kinds,
@@ -43,17 +46,15 @@ from scenarios.labels import (
     status_label,
     term_label,
 )
+from scenarios.sheet_style import BOLD, header_cell
 
 # A fixed, pleasant palette by shift order; night shifts get darker shades with white text.
 DAY_PALETTE = ("BDD7EE", "FFE699", "C6E0B4", "F8CBAD", "D9C3E9", "B4E5E0", "FCE4D6", "E2EFDA")
 NIGHT_PALETTE = ("44546A", "5B4A8B", "2F5597", "385723")
 RED = PatternFill("solid", fgColor="FF7C80")
 ORANGE = PatternFill("solid", fgColor="FFC000")
-HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 GROUP_FILL = PatternFill("solid", fgColor="D9D9D9")
 WEEKEND_FILL = PatternFill("solid", fgColor="DDEBF7")
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-BOLD = Font(bold=True)
 CENTER = Alignment(horizontal="center", vertical="center")
 THIN = Side(style="thin", color="BFBFBF")
 WEEK_EDGE = Border(left=Side(style="medium", color="808080"))
@@ -192,21 +193,17 @@ def write_rota_workbook(
         _write_findings(
             workbook.create_sheet(_t(lang, "Regelsjekk", "Rule check")), unit, findings, lang
         )
+    write_heltid_sheet(
+        workbook.create_sheet(heltid_sheet_name(lang)),
+        [(_t(lang, "Stillingene nå", "Positions now"), heltid(unit))],
+        lang,
+    )
     _write_summary(
         workbook.create_sheet(_t(lang, "Sammendrag", "Summary")), unit, result, findings, lang
     )
     path = Path(path)
     atomic_write(path, lambda temporary: workbook.save(temporary))
     return path
-
-
-def header_cell(sheet: Any, row: int, column: int, value: Any) -> Any:
-    """A header cell: white bold text on dark blue, centred and wrapped."""
-    cell = sheet.cell(row=row, column=column, value=value)
-    cell.font = HEADER_FONT
-    cell.fill = HEADER_FILL
-    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    return cell
 
 
 def _widths(sheet: Any, widths: dict[int, float]) -> None:

@@ -7,13 +7,14 @@ import os
 import queue
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from models.unit import Unit
 from rota.check import check
 from rota.cost import CostBreakdown, cost
 from rota.findings import Finding
+from rota.fulltime import PositionOptions, PositionPlan, plan_positions
 from rota.params import SolveParams
 from rota.result import Result
 from rota.solve import Progress, solve
@@ -27,6 +28,9 @@ class Scenario:
     name: str
     unit: Unit
     source: str = ""
+    # Position sizes chosen by the planner (rota.fulltime) instead of taken as they are.
+    positions: PositionOptions | None = None
+    time_limit_s: float | None = None
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class ScenarioOutcome:
     findings: list[Finding]
     cost: CostBreakdown | None
     kpis: ScenarioKpis
+    plan: PositionPlan | None = None
 
 
 @dataclass(frozen=True)
@@ -78,16 +83,29 @@ def solve_scenario(scenario: Scenario, params: SolveParams, events: Any = None) 
                 ScenarioEvent(scenario.name, "improved", progress.objective, progress.seconds)
             )
 
-    result = solve(scenario.unit, params, progress=report)
-    findings = check(scenario.unit, result.rota) if result.rota is not None else []
-    breakdown = cost(scenario.unit, result.rota) if result.rota is not None else None
+    if scenario.time_limit_s is not None:
+        params = params.with_(time_limit_s=scenario.time_limit_s)
+    unit, plan = scenario.unit, None
+    if scenario.positions is not None:
+        plan = plan_positions(
+            scenario.unit, scenario.positions, params, progress=report, solve_today=False
+        )
+        result = plan.result
+        unit = plan.after or scenario.unit
+        if plan.after is None:
+            result = replace(result, explanation=plan.notes)
+    else:
+        result = solve(scenario.unit, params, progress=report)
+    findings = check(unit, result.rota) if result.rota is not None else []
+    breakdown = cost(unit, result.rota) if result.rota is not None else None
     return ScenarioOutcome(
         name=scenario.name,
-        unit=scenario.unit,
+        unit=unit,
         result=result,
         findings=findings,
         cost=breakdown,
-        kpis=kpis(scenario.name, scenario.unit, result, findings, breakdown),
+        kpis=kpis(scenario.name, unit, result, findings, breakdown),
+        plan=plan,
     )
 
 

@@ -39,6 +39,7 @@ from models.shift import ShiftType
 from models.translate import translate
 from models.unit import Unit
 from models.yaml_io import parse_yaml
+from rota.fulltime import PositionOptions
 from scenarios.runner import Scenario
 
 
@@ -438,6 +439,39 @@ class SetBudget(Frozen):
         return _rebuild(unit, budget=budget)
 
 
+class OptimisePositions(Frozen):
+    """Let the engine choose the position sizes for heltid (rota.fulltime): the most full-time
+    positions (or a target share) within the frames, then the lowest cost. Applied after all
+    other changes, whatever its place in the list."""
+
+    type: Literal["optimise_positions"]
+    step_pct: float = Field(default=5.0, gt=0, le=100)
+    target_share: float | None = Field(default=None, gt=0, le=1)
+    new_positions: dict[str, int] = Field(default_factory=dict)
+    time_limit_s: float | None = Field(
+        default=None, gt=0, description="This scenario's own time limit (planning takes longer)."
+    )
+
+    def apply(self, unit: Unit) -> Unit:
+        for code, count in self.new_positions.items():
+            _check_competence(unit, code, "new_positions")
+            if count < 0:
+                raise ChangeError(
+                    "Antall nye stillinger kan ikke være negativt.",
+                    "The number of new positions cannot be negative.",
+                    "new_positions",
+                )
+        return unit
+
+    @property
+    def options(self) -> PositionOptions:
+        return PositionOptions(
+            step_pct=self.step_pct,
+            target_share=self.target_share,
+            new_positions=self.new_positions,
+        )
+
+
 Change = Annotated[
     ScaleDemand
     | SetDemand
@@ -450,7 +484,8 @@ Change = Annotated[
     | AddEmployees
     | RemoveEmployees
     | MergeUnit
-    | SetBudget,
+    | SetBudget
+    | OptimisePositions,
     Field(discriminator="type"),
 ]
 
@@ -540,4 +575,11 @@ def load_scenario(path: FilePath) -> Scenario:
     unit, problems = apply_changes(base, described.changes, path.parent)
     if problems:
         raise InputError([p.located(locate(p.path)) for p in problems])
-    return Scenario(name=described.name, unit=unit, source=str(path))
+    planning = [c for c in described.changes if isinstance(c, OptimisePositions)]
+    return Scenario(
+        name=described.name,
+        unit=unit,
+        source=str(path),
+        positions=planning[-1].options if planning else None,
+        time_limit_s=planning[-1].time_limit_s if planning else None,
+    )

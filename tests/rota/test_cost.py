@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from models.unit import Unit
-from rota.cost import CostKind, cost
+from rota.cost import CostKind, cost, linear_cost
 from tests.rota.conftest import rota_of
 
 
@@ -153,3 +153,15 @@ def test_every_line_says_where_it_comes_from() -> None:
     assert "minst 70 kr/t" in lines[CostKind.NIGHT].basis("nb")
     assert "sone I: 14.1 %" in lines[CostKind.EMPLOYER_TAX].basis("nb")
     assert "at least NOK 70/h" in lines[CostKind.WEEKEND].basis("en")
+
+
+@pytest.mark.parametrize("start_date", [None, "2027-05-17"])
+def test_linear_cost_adds_up_to_the_line_by_line_cost(start_date: str | None) -> None:
+    """The planner's linear prices (per % of position, per shift worked, per missing minute)
+    add up to cost()'s total for the same rota, holidays and the 60-year holiday pay included."""
+    unit = priced_unit(start_date=start_date)
+    rota = rota_of(unit, ROWS)
+    prices = linear_cost(unit)
+    positions = {e.id: e.position_pct for e in unit.employees}
+    missing = 8 * 60  # Monday's night
+    assert prices.total(positions, rota, missing) == pytest.approx(cost(unit, rota).total)

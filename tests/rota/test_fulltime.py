@@ -1,0 +1,118 @@
+"""Position planning on hand-made units whose answer is known by hand."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from models.employee import Employee
+from models.unit import Unit
+from rota.check import check
+from rota.fulltime import PositionOptions, allowed_sizes, plan_positions
+from rota.params import SolveParams
+
+PARAMS = SolveParams(time_limit_s=20, workers=2, seed=1)
+
+
+def weekend_bound_unit(**budget: Any) -> Unit:
+    """Three weeks, one 7.5 h day shift, two on it every day (42 shifts = 2.8 FTE at 37.5 h a
+    week), whole weekends every 3rd: the 6 weekend places need 6 different people. Six people
+    at 20 % who all want 100 %; hours exact (no tolerance), sizes in 20 % steps.
+
+    With the FTE frame at 2.8, K full-time and 6 - K people at their 20 % give
+    100 K + 20 (6 - K) <= 280, so K <= 2; and 2 x 15 + 4 x 3 = 42 shifts fits exactly."""
+    return Unit.model_validate(
+        {
+            "name": "Helgebundet",
+            "weeks": 3,
+            "shift_types": [{"code": "D", "start": "08:00", "end": "15:30"}],
+            "competences": [{"code": "HFA"}],
+            "employees": [
+                {"id": f"p{n}", "competence": "HFA", "position_pct": 20, "desired_pct": 100}
+                for n in range(1, 7)
+            ],
+            "demand": [{"shift": "D", "min": 2}],
+            "rules": {
+                "full_time_week_h": 37.5,
+                "hours_tolerance_h_per_week": 0,
+                "weekend_every": 3,
+                "whole_weekends": True,
+            },
+            "budget": {"fte_frame": 2.8, "pay_per_competence": {"HFA": 480_000}, **budget},
+        }
+    )
+
+
+def test_weekend_demand_and_the_fte_frame_allow_exactly_two_full_time() -> None:
+    """The planner finds the two full-time positions the hand count allows, and its rota
+    keeps every rule with every shift covered."""
+    unit = weekend_bound_unit()
+    plan = plan_positions(unit, PositionOptions(step_pct=20), PARAMS)
+    assert plan.after is not None
+    assert plan.result.rota is not None
+    assert plan.heltid_before.total.fulltime_heads == 0
+    assert plan.heltid_after is not None
+    assert plan.heltid_after.total.fulltime_heads == 2
+    assert sum(e.position_pct for e in plan.after.employees) <= 280 + 1e-9
+    assert check(plan.after, plan.result.rota) == []
+    raised = sorted(c.after_pct for c in plan.changes if c.changed)
+    assert raised == [100.0, 100.0]
+
+
+def test_a_target_share_out_of_reach_gives_no_plan_and_says_so() -> None:
+    """Half of six full-time needs three, which the frame does not allow: no plan, a note."""
+    unit = weekend_bound_unit()
+    plan = plan_positions(unit, PositionOptions(step_pct=20, target_share=0.5), PARAMS)
+    assert plan.after is None
+    assert plan.notes
+
+
+def test_a_target_share_within_reach_is_met() -> None:
+    """A third of six full-time is two: the plan has at least that share."""
+    unit = weekend_bound_unit()
+    plan = plan_positions(unit, PositionOptions(step_pct=20, target_share=1 / 3), PARAMS)
+    assert plan.heltid_after is not None
+    assert plan.heltid_after.total.share_heads >= 1 / 3 - 1e-9
+
+
+def test_the_budget_frame_binds_like_the_fte_frame() -> None:
+    """Without an FTE frame, a budget frame of what the two-full-time plan costs (plus NOK 1000,
+    far from the price of one more 20 % step) allows no third full-time position, and the
+    plan keeps within it."""
+    framed_by_fte = plan_positions(weekend_bound_unit(), PositionOptions(step_pct=20), PARAMS)
+    assert framed_by_fte.cost_after is not None
+    frame = framed_by_fte.cost_after.total + 1000
+    data = weekend_bound_unit().model_dump()
+    data["budget"].update(fte_frame=None, budget_frame_nok=frame)
+    plan = plan_positions(Unit.model_validate(data), PositionOptions(step_pct=20), PARAMS)
+    assert plan.heltid_after is not None
+    assert plan.heltid_after.total.fulltime_heads == 2
+    assert plan.cost_after is not None
+    assert plan.cost_after.total <= frame
+
+
+@pytest.mark.parametrize(
+    ("employee", "sizes"),
+    [
+        (Employee(id="a", competence="X", position_pct=60, desired_pct=80), [600, 700, 800]),
+        (Employee(id="b", competence="X", position_pct=60), [600]),
+        (Employee(id="c", competence="X", position_pct=60, desired_pct=40), [400, 500, 600]),
+        (
+            Employee(id="d", competence="X", position_pct=60, desired_pct=100, max_pct=70),
+            [600, 700],
+        ),
+        (Employee(id="e", competence="X", position_pct=56.3, desired_pct=70), [563, 600, 700]),
+    ],
+)
+def test_people_move_only_towards_their_wish(employee: Employee, sizes: list[int]) -> None:
+    """A person's size lies between today's and the desired one (within max_pct); without a
+    wish it stays; an odd size today stays possible (tenths of a per cent)."""
+    assert allowed_sizes(employee, 10) == sizes
+
+
+def test_vacancies_are_kept_hireable_or_given_up_and_new_positions_are_full_time() -> None:
+    """A vacancy may be 0 or 20-100 %; a new position is 0 or 100 % (AML § 14-1 b)."""
+    vacancy = Employee(id="v", competence="X", position_pct=50, vacant=True)
+    assert allowed_sizes(vacancy, 20) == [0, 200, 400, 500, 600, 800, 1000]
+    assert allowed_sizes(vacancy, 20, new=True) == [0, 1000]
