@@ -184,17 +184,20 @@ def plan_positions(
     # come far sooner than in the unit's own band (bench/README.md).
     explore = build_position_model(wider, sizes, params)
     _add_frames(explore, widened, cap, options.target_share)
-    if options.target_share is None:
-        explore.ctx.model.maximize(sum(explore.full.values()))
     explore.hint(start_sizes, baseline)
+    explore_time = share_of_rest(EXPLORE_SHARE)
+    # Any plan first (with no objective it comes in seconds), then the most full-time from it.
     status, found, rota, solver = explore.run(
-        params.with_(
-            time_limit_s=share_of_rest(EXPLORE_SHARE),
-            first_rota_only=options.target_share is not None,
-        )
+        params.with_(time_limit_s=explore_time, first_rota_only=True)
     )
     if rota is None:
         return _no_plan(unit, status, solver.wall_time, cost_before, cap, notes)
+    if options.target_share is None:
+        explore.ctx.model.maximize(sum(explore.full.values()))
+        explore.hint(found, rota)
+        better = explore.run(params.with_(time_limit_s=max(1.0, explore_time - solver.wall_time)))
+        if better[2] is not None:
+            found, rota = better[1], better[2]
     most = _fulltime_count(found)
 
     # 2. Hours repaired into the unit's own band with that many full-time positions; one fewer

@@ -193,13 +193,13 @@ def write_rota_workbook(
         _write_findings(
             workbook.create_sheet(_t(lang, "Regelsjekk", "Rule check")), unit, findings, lang
         )
+    _write_summary(
+        workbook.create_sheet(_t(lang, "Sammendrag", "Summary")), unit, result, findings, lang
+    )
     write_heltid_sheet(
         workbook.create_sheet(heltid_sheet_name(lang)),
         [(_t(lang, "Stillingene nå", "Positions now"), heltid(unit))],
         lang,
-    )
-    _write_summary(
-        workbook.create_sheet(_t(lang, "Sammendrag", "Summary")), unit, result, findings, lang
     )
     path = Path(path)
     atomic_write(path, lambda temporary: workbook.save(temporary))

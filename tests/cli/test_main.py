@@ -15,9 +15,10 @@ from cli.main import main
 from models.demo import demo_unit
 from models.loader import load_unit
 from models.rota_workbook import read_rota
+from models.yaml_io import dump_unit_yaml
 from rota.check import check
 from tests.models.test_unit_workbook import CASES, Case
-from tests.rota.conftest import two_shift_unit
+from tests.rota.conftest import two_shift_unit, weekend_bound_unit
 from tests.scenarios.test_rota_workbook import check_turnus_sheet
 
 
@@ -365,3 +366,107 @@ def test_demo_compares_the_scenarios(demo_folder: tuple[Path, str]) -> None:
     assert fewer["cost_by_kind"]["base"] < today["cost_by_kind"]["base"]
     assert fewer["cost_by_kind"]["uncovered"] > today["cost_by_kind"]["uncovered"]
     assert fewer["cover_gap_hours_per_week"] > today["cover_gap_hours_per_week"]
+
+
+def test_demo_heltid_plan_beats_today_within_the_frame(demo_folder: tuple[Path, str]) -> None:
+    """Langvakter, every 2nd weekend and the engine's position plan give a higher heltidsandel
+    than today, with no rule finding and the cost within the budget frame; the Heltid sheet
+    shows both side by side."""
+    folder, _ = demo_folder
+    data = json.loads((folder / "scenarioer.json").read_text(encoding="utf-8"))["scenarios"]
+    by_name = {s["name"]: s for s in data}
+    today = by_name["Dagens turnus"]["kpis"]
+    planned = by_name["Langvakter, hver 2. helg og heltidsplan"]
+    assert planned["has_rota"]
+    kpis = planned["kpis"]
+    assert kpis["fulltime_share_heads"] > today["fulltime_share_heads"]
+    assert kpis["breaches"] == 0
+    assert kpis["gaps"] == 0
+    assert kpis["annual_cost"] <= kpis["budget_frame"]
+    assert kpis["fte_used"] <= kpis["fte_frame"]
+
+    sheet = load_workbook(folder / "scenarioer.xlsx")["Heltid"]
+    header = [cell.value for cell in sheet[4]]
+    share_row = next(
+        row
+        for row in sheet.iter_rows(min_row=5, values_only=True)
+        if row[0] == "  Heltidsandel, hoder"
+    )
+    today_col = header.index("Dagens turnus")
+    planned_col = header.index("Langvakter, hver 2. helg og heltidsplan")
+    assert share_row[today_col] == pytest.approx(today["fulltime_share_heads"])
+    assert share_row[planned_col] == pytest.approx(kpis["fulltime_share_heads"])
+    assert len(sheet._charts) == 1
+
+
+def _weekend_bound_file(tmp_path: Path, tolerance_h: float = 0) -> Path:
+    unit = weekend_bound_unit()
+    rules = unit.rules.model_copy(update={"hours_tolerance_h_per_week": tolerance_h})
+    path = tmp_path / "helg.yaml"
+    path.write_text(dump_unit_yaml(unit.model_copy(update={"rules": rules})), encoding="utf-8")
+    return path
+
+
+def test_fulltime_plans_and_writes_the_plan_workbook(tmp_path: Path) -> None:
+    """`rota fulltime` prints heltid before and after, who changes, cost against the frames,
+    and writes the plan workbook."""
+    out = tmp_path / "plan.xlsx"
+    result = run(
+        "fulltime",
+        str(_weekend_bound_file(tmp_path)),
+        "--step",
+        "20",
+        "--time-limit",
+        "20",
+        "-o",
+        str(out),
+    )
+    assert result.exit_code == 0, result.output
+    assert "0 / 6 = 0,0 %" in result.output
+    assert "2 / 6 = 33,3 %" in result.output
+    assert "Går opp" not in result.output  # the terminal shows the table, the workbook the note
+    assert "Endrede stillinger" in result.output
+    assert "Årsverksramme" in result.output
+    assert load_workbook(out).sheetnames[0] == "Stillingsplan"
+
+
+def test_fulltime_with_a_bad_new_position_says_how_to_write_it(tmp_path: Path) -> None:
+    """--new with an unknown competence names the option and the competences, without a
+    traceback and without a workbook."""
+    out = tmp_path / "plan.xlsx"
+    result = run("fulltime", str(_weekend_bound_file(tmp_path)), "--new", "LEGE=1", "-o", str(out))
+    assert result.exit_code != 0
+    assert "--new" in result.output
+    assert "HFA" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_fte_need_and_what_a_cut_leaves_uncovered(tmp_path: Path) -> None:
+    """`rota fte-need` shows the least årsverk (2.8 for 42 shifts of 7.5 h at 37.5 h a week,
+    hours exact) against today and the frame; with --cut 0.4 it lists the weekdays and shifts
+    left short (the six 20 % positions cover few of the 42 shifts even before the cut)."""
+    exact = run("fte-need", str(_weekend_bound_file(tmp_path)), "--time-limit", "10")
+    assert exact.exit_code == 0, exact.output
+    assert "Behov: 2,80" in exact.output
+    assert "│ Sum        │  2,80 │  1,20 │      -1,60 │" in exact.output
+    result = run(
+        "fte-need",
+        str(_weekend_bound_file(tmp_path, tolerance_h=3)),
+        "--time-limit",
+        "15",
+        "--cut",
+        "0.4",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Årsverksbehov" in result.output
+    assert "færre årsverk: vakter som mister dekning" in result.output
+    assert "timer per uke under minimumsbemanningen" in result.output
+
+
+def test_validate_shows_the_heltid_figures(tmp_path: Path) -> None:
+    """`rota validate` shows the full-time share with the capacity balance."""
+    result = run("validate", str(_weekend_bound_file(tmp_path)))
+    assert result.exit_code == 0, result.output
+    assert "Heltid og deltid" in result.output
+    assert "0 / 6 = 0,0 %" in result.output

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from models.employee import Employee
@@ -11,37 +9,9 @@ from models.unit import Unit
 from rota.check import check
 from rota.fulltime import PositionOptions, allowed_sizes, plan_positions
 from rota.params import SolveParams
+from tests.rota.conftest import weekend_bound_unit
 
 PARAMS = SolveParams(time_limit_s=20, workers=2, seed=1)
-
-
-def weekend_bound_unit(**budget: Any) -> Unit:
-    """Three weeks, one 7.5 h day shift, two on it every day (42 shifts = 2.8 FTE at 37.5 h a
-    week), whole weekends every 3rd: the 6 weekend places need 6 different people. Six people
-    at 20 % who all want 100 %; hours exact (no tolerance), sizes in 20 % steps.
-
-    With the FTE frame at 2.8, K full-time and 6 - K people at their 20 % give
-    100 K + 20 (6 - K) <= 280, so K <= 2; and 2 x 15 + 4 x 3 = 42 shifts fits exactly."""
-    return Unit.model_validate(
-        {
-            "name": "Helgebundet",
-            "weeks": 3,
-            "shift_types": [{"code": "D", "start": "08:00", "end": "15:30"}],
-            "competences": [{"code": "HFA"}],
-            "employees": [
-                {"id": f"p{n}", "competence": "HFA", "position_pct": 20, "desired_pct": 100}
-                for n in range(1, 7)
-            ],
-            "demand": [{"shift": "D", "min": 2}],
-            "rules": {
-                "full_time_week_h": 37.5,
-                "hours_tolerance_h_per_week": 0,
-                "weekend_every": 3,
-                "whole_weekends": True,
-            },
-            "budget": {"fte_frame": 2.8, "pay_per_competence": {"HFA": 480_000}, **budget},
-        }
-    )
 
 
 def test_weekend_demand_and_the_fte_frame_allow_exactly_two_full_time() -> None:

@@ -144,7 +144,7 @@ def test_comparison_sheet_has_the_runner_numbers(
     """Sammenligning is first, columns in the planner's order, one row per scenario with the same
     cost, heltidsandel, gaps and breaches as comparison.rows; empty where there is no rota."""
     workbook = workbooks["nb"]
-    assert workbook.sheetnames[:2] == ["Sammenligning", "Kostnad"]
+    assert workbook.sheetnames[:3] == ["Sammenligning", "Kostnad", "Heltid"]
     sheet = workbook["Sammenligning"]
     headers = [cell.value for cell in sheet[1]]
     assert headers == [
@@ -281,7 +281,7 @@ def test_rota_sheets_have_valid_unique_names(
     """A rota sheet per scenario, named within Excel's rules and unique; laid out as Turnus; a
     scenario without a rota says so with its explanation."""
     workbook = workbooks["nb"]
-    rota_sheets = workbook.sheetnames[2:]
+    rota_sheets = workbook.sheetnames[3:]
     assert rota_sheets == [
         "Dagens turnus",
         "Heltid- alle i 100 % - (uten kv",
@@ -417,7 +417,7 @@ def test_no_scenarios_gives_an_empty_table(tmp_path: Path) -> None:
     path = tmp_path / "empty.xlsx"
     write_comparison_workbook(Comparison([]), path)
     workbook = load_workbook(path)
-    assert workbook.sheetnames == ["Sammenligning", "Kostnad"]
+    assert workbook.sheetnames == ["Sammenligning", "Kostnad", "Heltid"]
     assert workbook["Sammenligning"]["A1"].value == "Scenario"
     assert workbook["Sammenligning"]._charts == []
     assert comparison_rows(Comparison([])) == []

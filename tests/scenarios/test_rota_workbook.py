@@ -138,7 +138,18 @@ def test_cover_hours_findings_and_summary_sheets(tmp_path: Path) -> None:
     result = made_result(rota, under_minimum=20_000.0, language_gap_se=5_000.0, mystery=1.0)
     path = write_rota_workbook(unit, result, findings, tmp_path / "t.xlsx")
     workbook = load_workbook(path)
-    assert workbook.sheetnames == ["Turnus", "Dekning", "Timer", "Regelsjekk", "Sammendrag"]
+    assert workbook.sheetnames == [
+        "Turnus",
+        "Dekning",
+        "Timer",
+        "Regelsjekk",
+        "Sammendrag",
+        "Heltid",
+    ]
+    heltid = workbook["Heltid"]
+    assert [c.value for c in heltid[4]][:2] == ["Nøkkeltall", "Stillingene nå"]
+    full = next(r for r in heltid.iter_rows(values_only=True) if r[0] == "  Heltidsandel, hoder")
+    assert full[1] == 0  # two 40 % positions
 
     cover = workbook["Dekning"]
     header = [cell.value for cell in cover[1]]
@@ -190,7 +201,7 @@ def test_no_breaches_is_said_plainly(small: tuple[Unit, Result], tmp_path: Path)
     assert load_workbook(path)["Regelsjekk"]["A1"].value == "Ingen brudd på reglene"
     path = write_rota_workbook(unit, result, findings, tmp_path / "en.xlsx", lang="en")
     english = load_workbook(path)
-    assert english.sheetnames == ["Rota", "Cover", "Hours", "Rule check", "Summary"]
+    assert english.sheetnames == ["Rota", "Cover", "Hours", "Rule check", "Summary", "Full-time"]
     assert english["Rule check"]["A1"].value == "No breaches of the rules"
     assert english["Rota"]["D1"].value == "Week 1"
 
@@ -211,7 +222,7 @@ def test_without_a_rota_only_the_summary_is_written(tmp_path: Path) -> None:
     )
     path = write_rota_workbook(unit, cast(Result, result), [], tmp_path / "x.xlsx")
     workbook = load_workbook(path)
-    assert workbook.sheetnames == ["Sammendrag"]
+    assert workbook.sheetnames == ["Sammendrag", "Heltid"]
     values = [row[0] for row in workbook["Sammendrag"].iter_rows(values_only=True)]
     assert "Kari kan ikke nå 100 t." in values
     assert "en ren tekst" in values

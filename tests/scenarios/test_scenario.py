@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter
 
+from models.demo import demo_unit
 from models.problems import InputError
 from models.unit import Unit
 from scenarios.scenario import Change, ScenarioFile, apply_changes, load_scenario
@@ -199,9 +200,47 @@ def test_unknown_change_type_is_located(tmp_path: Path) -> None:
 
 
 def test_demo_scenarios_load() -> None:
-    """The six shipped demo scenarios load and differ from each other."""
+    """The seven shipped demo scenarios load and differ from each other; only the last one
+    plans positions, with its own time limit."""
     files = sorted(DEMO_SCENARIOS.glob("[0-9]*.yaml"))
     scenarios = [load_scenario(f) for f in files]
-    assert len(scenarios) == 6
-    assert len({s.name for s in scenarios}) == 6
+    assert len(scenarios) == 7
+    assert len({s.name for s in scenarios}) == 7
+    assert [s.positions is not None for s in scenarios] == [False] * 6 + [True]
+    assert scenarios[-1].time_limit_s == 45
     assert ScenarioFile.model_validate({"name": "x", "base": "demo:sykehjem"}).changes == ()
+
+
+def test_optimise_positions_is_read_with_its_options(tmp_path: Path) -> None:
+    """optimise_positions carries step, target and new positions to the planner, wherever it
+    stands in the list, and leaves the unit itself unchanged."""
+    file = tmp_path / "plan.yaml"
+    file.write_text(
+        "name: Plan\nbase: demo:sykehjem\nchanges:\n"
+        "  - {type: optimise_positions, step_pct: 10, target_share: 0.4, new_positions: {HFA: 2}}\n"
+        "  - {type: set_rule, rule: weekend_every, value: 2}\n",
+        encoding="utf-8",
+    )
+    scenario = load_scenario(file)
+    assert scenario.positions is not None
+    assert scenario.positions.step_pct == 10
+    assert scenario.positions.target_share == 0.4
+    assert scenario.positions.new_positions == {"HFA": 2}
+    assert scenario.unit.rules.weekend_every == 2
+    assert scenario.unit.employees == demo_unit("sykehjem").employees
+
+
+def test_optimise_positions_with_an_unknown_competence_is_located(tmp_path: Path) -> None:
+    """New positions of a competence the unit lacks fail with the line of the change."""
+    file = tmp_path / "plan.yaml"
+    file.write_text(
+        "name: Plan\nbase: demo:sykehjem\nchanges:\n"
+        "  - {type: optimise_positions, new_positions: {LEGE: 1}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        load_scenario(file)
+    problem = caught.value.problems[0]
+    assert "LEGE" in problem.message("nb")
+    assert problem.location is not None
+    assert problem.location.line == 4
