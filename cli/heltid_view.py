@@ -13,7 +13,7 @@ from models.problems import Language
 from models.unit import Unit
 from rota.fte_need import FteNeed
 from rota.fulltime import PositionPlan
-from scenarios.labels import status_label
+from scenarios.plan_workbook import plan_status
 from scenarios.rota_workbook import CoverCell
 
 
@@ -101,7 +101,7 @@ def print_heltid(
 
 def print_plan(console: Console, plan: PositionPlan, lang: Language) -> None:
     """The plan: status, figures before and after against the frames, and who changes."""
-    console.print(f"[bold]{plan.before.name}[/]: {status_label(plan.status, lang)}")
+    console.print(f"[bold]{plan.before.name}[/]: {plan_status(plan, lang)}")
     for note in plan.notes:
         console.print(f"  [yellow]![/] {note.text(lang)}")
     print_heltid(

@@ -30,7 +30,7 @@ from scenarios.kpi import ScenarioKpis
 from scenarios.labels import LANGUAGE_GAP_PREFIX, explanation, status_label, term_label
 from scenarios.rota_workbook import RED, write_turnus_sheet
 from scenarios.runner import Comparison, ScenarioOutcome
-from scenarios.sheet_style import BOLD, header_cell
+from scenarios.sheet_style import BOLD, header_cell, landscape
 
 COMPARISON_SHEET = ("Sammenligning", "Comparison")
 COST_SHEET = ("Kostnad", "Cost")
@@ -333,7 +333,7 @@ def _write_comparison(sheet: Any, comparison: Comparison, lang: Language) -> Non
         sheet.cell(row=row, column=1).font = BOLD
     last = len(comparison.outcomes) + 1
     sheet.freeze_panes = "B2"
-    _landscape(sheet)
+    landscape(sheet)
     if comparison.outcomes:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
 
@@ -426,14 +426,6 @@ def _column_after(sheet: Any, column: int, width_cm: float) -> int:
         covered += (width * PIXELS_PER_CHARACTER + 5) * CM_PER_PIXEL
         column += 1
     return column
-
-
-def _landscape(sheet: Any) -> None:
-    """Print in landscape, as wide as one page."""
-    sheet.page_setup.orientation = "landscape"
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
 
 
 def _write_costs(sheet: Any, comparison: Comparison, lang: Language) -> None:
@@ -540,7 +532,7 @@ def _write_costs(sheet: Any, comparison: Comparison, lang: Language) -> None:
             sheet.cell(row=row, column=column).fill = TOTAL_FILL
         row += 2
     sheet.freeze_panes = "B2"
-    _landscape(sheet)
+    landscape(sheet)
 
 
 def _write_scenario_rota(sheet: Any, outcome: ScenarioOutcome, lang: Language) -> None:

@@ -11,7 +11,7 @@ from openpyxl.styles import Font
 
 from models.heltid import BANDS, Heltid, HeltidFigures
 from models.problems import Language
-from scenarios.sheet_style import header_cell
+from scenarios.sheet_style import header_cell, landscape
 
 SHEET_NB, SHEET_EN = "Heltid", "Full-time"
 
@@ -30,7 +30,7 @@ ROWS: tuple[Row, ...] = (
         "0.0%",
     ),
     *(
-        (f"Stillinger {nb}", f"Positions {en}", (lambda f, k=key: f.bands[k]), "0")
+        (f"Stillinger {nb.lower()}", f"Positions {en.lower()}", (lambda f, k=key: f.bands[k]), "0")
         for key, _, nb, en in BANDS
     ),
     (
@@ -101,6 +101,7 @@ def write_heltid_sheet(
         row += 1
     _add_chart(sheet, share_rows, len(columns), header_row, row, lang)
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2)
+    landscape(sheet)
 
 
 def _groups(

@@ -14,18 +14,27 @@ from models.problems import Language
 from rota.check import check
 from rota.cost import LABELS, CostBreakdown, CostKind
 from rota.fulltime import PositionChange, PositionPlan
+from rota.result import Status
 from scenarios.heltid_sheet import sheet_name as heltid_sheet_name
 from scenarios.heltid_sheet import write_heltid_sheet
-from scenarios.labels import status_label
 from scenarios.rota_workbook import RED, write_turnus_sheet
-from scenarios.sheet_style import BOLD, header_cell
+from scenarios.sheet_style import BOLD, header_cell, landscape
 
-MONEY = '# ##0" kr"'
+MONEY = '#,##0" kr"'
 PCT = '0.0" %"'
 
 
 def _t(lang: Language, nb: str, en: str) -> str:
     return nb if lang == "nb" else en
+
+
+def plan_status(plan: PositionPlan, lang: Language) -> str:
+    """The plan's status in the reader's words."""
+    if not plan.has_plan:
+        return _t(lang, "ingen plan funnet", "no plan found")
+    if plan.status is Status.OPTIMAL:
+        return _t(lang, "plan funnet, bevist billigst", "plan found, proven cheapest")
+    return _t(lang, "plan funnet (ikke bevist billigst)", "plan found (not proven cheapest)")
 
 
 def write_plan_workbook(plan: PositionPlan, path: Path, lang: Language = "nb") -> Path:
@@ -42,6 +51,8 @@ def write_plan_workbook(plan: PositionPlan, path: Path, lang: Language = "nb") -
         lang,
     )
     _write_costs(workbook.create_sheet(_t(lang, "Kostnad", "Cost")), plan, lang)
+    for sheet in workbook.worksheets:
+        landscape(sheet)
     if plan.after is not None and plan.result.rota is not None:
         write_turnus_sheet(
             workbook.create_sheet(_t(lang, "Turnus", "Rota")), plan.after, plan.result.rota, lang
@@ -105,7 +116,7 @@ def _summary_rows(plan: PositionPlan, lang: Language) -> list[tuple[str, Any, An
 def _write_plan(sheet: Any, plan: PositionPlan, lang: Language) -> None:
     sheet.cell(row=1, column=1, value=_t(lang, "Stillingsplan for heltid", "Position plan"))
     sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
-    sheet.cell(row=2, column=1, value=f"{plan.before.name}: {status_label(plan.status, lang)}")
+    sheet.cell(row=2, column=1, value=f"{plan.before.name}: {plan_status(plan, lang)}")
     row = 4
     for index, title in enumerate(
         (_t(lang, "Nøkkeltall", "Figure"), _t(lang, "Før", "Before"), _t(lang, "Etter", "After")),

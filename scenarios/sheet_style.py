@@ -18,3 +18,11 @@ def header_cell(sheet: Any, row: int, column: int, value: Any) -> Any:
     cell.fill = HEADER_FILL
     cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     return cell
+
+
+def landscape(sheet: Any) -> None:
+    """Print in landscape, as wide as one page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
