@@ -17,6 +17,7 @@ from rota.context import ModelContext
 from rota.cost import LinearCost, linear_cost
 from rota.params import SolveParams
 from rota.result import Status
+from rota.rules.hours import outside_band
 from rota.solve import (
     STEPPING_STONE_TOLERANCE_H,
     ProgressCallback,
@@ -160,35 +161,8 @@ def rota_for(unit: Unit, rota: Rota) -> Rota:
 
 
 def hours_excess(pm: PositionModel, unit: Unit) -> cp_model.LinearExpr:
-    """How far (thousandths of a minute) the rota's hours lie outside the hours band `unit`
-    sets, over all employees: minimised to zero, it repairs a rota found with a wider band."""
-    ctx = pm.ctx
-    model = ctx.model
-    excess = []
-    for employee in unit.employees:
-        if employee.rules.min_hours is not None or employee.rules.max_hours is not None:
-            continue
-        rules = unit.rules_for(employee)
-        minutes = cp_model.LinearExpr.sum(
-            [
-                ctx.x[employee.id, day, shift.code] * shift.worked_minutes
-                for day in range(unit.days)
-                for shift in unit.shift_types
-            ]
-        )
-        full_minutes = round(rules.full_time_week_h * 60 * unit.weeks)
-        size = ctx.positions.get(employee.id)
-        contracted = (
-            size * full_minutes
-            if size is not None
-            else tenths(employee.position_pct) * full_minutes
-        )
-        slack = round(rules.hours_tolerance_h_per_week * 60 * unit.weeks * 1000)
-        over = model.new_int_var(0, 1_000 * 60 * 24 * unit.days, f"hours_excess[{employee.id}]")
-        model.add(over >= 1000 * minutes - contracted - slack)
-        model.add(over >= contracted - 1000 * minutes - slack)
-        excess.append(over)
-    return cp_model.LinearExpr.sum(excess)
+    """How far the rota's hours lie outside the band `unit` sets (rota.rules.hours)."""
+    return outside_band(pm.ctx, unit)
 
 
 def wider_hours(unit: Unit) -> Unit:

@@ -86,3 +86,36 @@ def audit(unit: Unit, rota: Rota) -> list[Finding]:
                 )
             )
     return findings
+
+
+def outside_band(ctx: ModelContext, unit: Unit) -> cp_model.LinearExpr:
+    """How far (thousandths of a minute) the rota's hours lie outside the hours band of `unit`
+    (the same unit with its own, narrower band), summed over employees. Minimised to zero in a
+    model built with a wider band, it repairs a rota found there into this band."""
+    model = ctx.model
+    excess = []
+    for employee in unit.employees:
+        if employee.rules.min_hours is not None or employee.rules.max_hours is not None:
+            continue
+        rules = unit.rules_for(employee)
+        minutes = cp_model.LinearExpr.sum(
+            [
+                ctx.x[employee.id, day, shift.code] * shift.worked_minutes
+                for day in range(unit.days)
+                for shift in unit.shift_types
+            ]
+        )
+        full_minutes = round(rules.full_time_week_h * 60 * unit.weeks)
+        size = ctx.positions.get(employee.id)
+        # position in tenths of a per cent x minutes at 100 % = thousandths of a minute
+        contracted = (
+            size * full_minutes
+            if size is not None
+            else round(employee.position_pct * 10) * full_minutes
+        )
+        slack = round(rules.hours_tolerance_h_per_week * 60 * unit.weeks * 1000)
+        over = model.new_int_var(0, 1_000 * 60 * 24 * unit.days, f"outside_band[{employee.id}]")
+        model.add(over >= 1000 * minutes - contracted - slack)
+        model.add(over >= contracted - 1000 * minutes - slack)
+        excess.append(over)
+    return cp_model.LinearExpr.sum(excess)
