@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from importlib.metadata import version
 
-from bench import curtois, plain, scale
+from bench import curtois, heltid, plain, scale
 from models.demo import DEMO_UNITS, demo_unit
 from rota.check import check
 from rota.findings import FindingKind
@@ -109,6 +109,7 @@ def main() -> None:
     scale.add_commands(commands)
     plain.add_command(commands)
     curtois.add_parser(commands)
+    heltid.add_command(commands)
     args = parser.parse_args()
     if args.command == "demo":
         demo(args)
@@ -120,6 +121,8 @@ def main() -> None:
         plain.plain(args)
     elif args.command == "scale-one":
         scale.scale_one(args)
+    elif args.command == "heltid":
+        heltid.run(args)
 
 
 if __name__ == "__main__":
