@@ -220,6 +220,7 @@ def test_solve_writes_the_rota_workbook(tmp_path: Path) -> None:
         "Timer",
         "Regelsjekk",
         "Sammendrag",
+        "Heltid",
     ]
 
 
