@@ -11,7 +11,8 @@ from rota.fulltime import PositionOptions, allowed_sizes, plan_positions
 from rota.params import SolveParams
 from tests.rota.conftest import weekend_bound_unit
 
-PARAMS = SolveParams(time_limit_s=20, workers=2, seed=1)
+# Tiny units: every stage finds its answer at once, so a short stall ends it.
+PARAMS = SolveParams(time_limit_s=20, workers=2, seed=1, stall_s=2)
 
 
 def test_weekend_demand_and_the_fte_frame_allow_exactly_two_full_time() -> None:

@@ -16,7 +16,9 @@ from tests.rota.conftest import weekend_bound_unit
 @pytest.fixture(scope="module")
 def plan() -> PositionPlan:
     return plan_positions(
-        weekend_bound_unit(), PositionOptions(step_pct=20), SolveParams(time_limit_s=20, seed=1)
+        weekend_bound_unit(),
+        PositionOptions(step_pct=20),
+        SolveParams(time_limit_s=20, seed=1, stall_s=2),
     )
 
 
