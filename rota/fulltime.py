@@ -42,9 +42,9 @@ from rota.solve import ProgressCallback, solve
 
 # Shares of the time limit: today's rota (for the cost before), most full-time, lowest cost.
 BASELINE_SHARE = 0.2
-EXPLORE_SHARE = 0.3
-REPAIR_SHARE = 0.5
-REPAIR_ATTEMPTS = 2
+FIRST_PLAN_SHARE = 0.5
+EXPLORE_SHARE = 0.25
+REPAIR_SHARE = 0.6
 SMALLEST_VACANCY_PCT = 20.0
 
 
@@ -185,39 +185,39 @@ def plan_positions(
     explore = build_position_model(wider, sizes, params)
     _add_frames(explore, widened, cap, options.target_share)
     explore.hint(start_sizes, baseline)
-    explore_time = share_of_rest(EXPLORE_SHARE)
-    # Any plan first (with no objective it comes in seconds), then the most full-time from it.
+    # Any plan first: with no objective it comes in seconds, so a generous share costs nothing
+    # where it is not needed. Then the most full-time positions from there.
+    explore.ctx.model.clear_objective()  # type: ignore[no-untyped-call]
     status, found, rota, solver = explore.run(
-        params.with_(time_limit_s=explore_time, first_rota_only=True)
+        params.with_(time_limit_s=share_of_rest(FIRST_PLAN_SHARE), first_rota_only=True)
     )
     if rota is None:
         return _no_plan(unit, status, solver.wall_time, cost_before, cap, notes)
     if options.target_share is None:
         explore.ctx.model.maximize(sum(explore.full.values()))
         explore.hint(found, rota)
-        better = explore.run(params.with_(time_limit_s=max(1.0, explore_time - solver.wall_time)))
+        better = explore.run(params.with_(time_limit_s=share_of_rest(EXPLORE_SHARE)))
         if better[2] is not None:
             found, rota = better[1], better[2]
     most = _fulltime_count(found)
 
-    # 2. Hours repaired into the unit's own band with that many full-time positions; one fewer
-    # when the repair does not get there.
+    # 2. Hours repaired into the unit's own band, keeping as many of those full-time positions
+    # as that allows (the search may give some up, never take hours outside the band).
     if wider is not widened:
-        for attempt in range(REPAIR_ATTEMPTS):
-            repaired = repair_hours(
-                widened,
-                sizes,
-                found,
-                rota,
-                params.with_(time_limit_s=share_of_rest(REPAIR_SHARE)),
-                _limits(widened, cap, options.target_share, most),
-            )
-            if repaired is not None:
-                found, rota = repaired
-                break
-            if options.target_share is not None or most == 0 or attempt == REPAIR_ATTEMPTS - 1:
-                return _no_plan(unit, Status.UNKNOWN, solver.wall_time, cost_before, cap, notes)
-            most -= 1
+        repaired = repair_hours(
+            widened,
+            sizes,
+            found,
+            rota,
+            params.with_(time_limit_s=share_of_rest(REPAIR_SHARE)),
+            _limits(widened, cap, options.target_share, 0),
+            prefer=lambda pm: len(pm.full) - sum(pm.full.values()),
+            prefer_range=len(widened.employees),
+        )
+        if repaired is None:
+            return _no_plan(unit, Status.UNKNOWN, solver.wall_time, cost_before, cap, notes)
+        found, rota = repaired
+        most = _fulltime_count(found)
 
     # 3. The lowest cost with that many full-time positions.
     pm = build_position_model(widened, sizes, params)

@@ -180,15 +180,25 @@ def repair_hours(
     rota: Rota,
     params: SolveParams,
     constrain: Callable[[PositionModel], None],
+    prefer: Callable[[PositionModel], cp_model.LinearExprT] | None = None,
+    prefer_range: int = 0,
 ) -> tuple[dict[str, float], Rota] | None:
     """A plan found in the wider hours band moved into the unit's own band, under the stage's
-    own limits (`constrain`), by minimising the hours outside the band; None when the search
-    does not get there in its time."""
+    own limits (`constrain`), by minimising the hours outside the band first and `prefer` (a
+    value from 0 to `prefer_range`, e.g. full-time positions not kept) second; None when the
+    search does not get the hours into the band in its time."""
     repair = build_position_model(wider_hours(unit), sizes, params)
     constrain(repair)
-    repair.ctx.model.minimize(hours_excess(repair, unit))
+    excess = hours_excess(repair, unit)
+    if prefer is None:
+        repair.ctx.model.minimize(excess)
+    else:
+        # Any hour outside the band weighs more than the whole range of the preference.
+        repair.ctx.model.minimize(
+            cp_model.LinearExpr.sum([(prefer_range + 1) * excess, prefer(repair)])
+        )
     repair.hint(found, rota)
     _, repaired_sizes, repaired, solver = repair.run(params)
-    if repaired is None or solver.objective_value > 0:
+    if repaired is None or solver.value(excess) > 0:
         return None
     return repaired_sizes, repaired
