@@ -22,6 +22,7 @@ from rota.solve import (
     STEPPING_STONE_TOLERANCE_H,
     ProgressCallback,
     build_model,
+    complete_hint,
     rota_from,
     run_solver,
 )
@@ -63,17 +64,19 @@ class PositionModel:
         return cp_model.LinearExpr.sum(list(self.ctx.positions.values()))
 
     def hint(self, positions: Mapping[str, float], rota: Rota | None) -> None:
-        """Start the search from these sizes (%) and this rota; anything missing is left free."""
+        """Start the search from these sizes (%) and this rota, completed into a whole solution
+        when they keep every hard rule; anything missing is left free."""
         model = self.ctx.model
         model.clear_hints()  # type: ignore[no-untyped-call]
+        values: dict[int, int] = {}
         for employee_id, pct in positions.items():
             if employee_id in self.ctx.positions:
-                model.add_hint(self.ctx.positions[employee_id], tenths(pct))
-        if rota is None:
-            return
-        for (employee_id, day, code), variable in self.ctx.x.items():
-            if employee_id in rota.assignments and day < rota.days:
-                model.add_hint(variable, rota.shift_on(employee_id, day) == code)
+                values[self.ctx.positions[employee_id].index] = tenths(pct)
+        if rota is not None:
+            for (employee_id, day, code), variable in self.ctx.x.items():
+                if employee_id in rota.assignments and day < rota.days:
+                    values[variable.index] = int(rota.shift_on(employee_id, day) == code)
+        complete_hint(self.ctx, values)
 
     def run(
         self,

@@ -256,17 +256,25 @@ def _add_hint(ctx: ModelContext, hint: Rota) -> None:
     for (employee_id, day, code), variable in ctx.x.items():
         if employee_id in hint.assignments and day < hint.days:
             values[variable.index] = int(hint.shift_on(employee_id, day) == code)
-    if len(values) == len(ctx.x):
+    complete_hint(ctx, values)
+
+
+def complete_hint(ctx: ModelContext, values: dict[int, int]) -> None:
+    """Hint these values (by variable index); when they give every shift variable, complete
+    them into a whole solution first (a tiny solve with them fixed), when one exists."""
+    if all(variable.index in values for variable in ctx.x.values()):
         fixed = ctx.model.clone()
-        for variable in ctx.x.values():
-            fixed.add(variable == values[variable.index])
+        for index, value in values.items():
+            fixed.add(fixed.get_int_var_from_proto_index(index) == value)
         completion = cp_model.CpSolver()
         completion.parameters.num_workers = 1
         completion.parameters.max_time_in_seconds = 10.0
         if completion.solve(fixed) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             # The clone keeps variable indices; its own constraints were added after them.
-            for index in range(len(ctx.model.proto.variables)):
-                values[index] = int(completion.response_proto.solution[index])
+            values = {
+                index: int(completion.response_proto.solution[index])
+                for index in range(len(ctx.model.proto.variables))
+            }
     for index, value in values.items():
         ctx.model.add_hint(ctx.model.get_int_var_from_proto_index(index), value)
 
