@@ -418,7 +418,7 @@ def test_fulltime_plans_and_writes_the_plan_workbook(tmp_path: Path) -> None:
         "--step",
         "20",
         "--time-limit",
-        "20",
+        "8",
         "-o",
         str(out),
     )

@@ -207,7 +207,7 @@ def test_demo_scenarios_load() -> None:
     assert len(scenarios) == 7
     assert len({s.name for s in scenarios}) == 7
     assert [s.positions is not None for s in scenarios] == [False] * 6 + [True]
-    assert scenarios[-1].time_limit_s == 60
+    assert scenarios[-1].time_limit_s == 45
     assert ScenarioFile.model_validate({"name": "x", "base": "demo:sykehjem"}).changes == ()
 
 
