@@ -23,7 +23,7 @@ from pathlib import Path as FilePath
 from typing import Any
 
 from models.build import build_unit
-from models.problems import InputError, Location, Path, Problem, error, input_error
+from models.problems import InputError, Location, Path, Problem, error, input_error, read_utf8
 from models.unit import Unit
 
 SECTIONS = (
@@ -107,15 +107,7 @@ def looks_like_curtois(text: str) -> bool:
 
 def load_unit_curtois(path: FilePath) -> Unit:
     """Read a unit from a benchmark instance file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise input_error(
-            "Filen er ikke tekst i UTF-8.",
-            "The file is not UTF-8 text.",
-            "encoding",
-            Location(file=path.name),
-        ) from None
+    text = read_utf8(path)
     return unit_from_curtois(text, path.name, name=path.stem)
 
 

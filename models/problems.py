@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import pathlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Literal
+
+PathLike = str | os.PathLike[str]
 
 Language = Literal["nb", "en"]
 Path = tuple[str | int, ...]
@@ -132,3 +136,16 @@ def no_such_file(path: object) -> InputError:
     return input_error(
         "Finner ikke filen.", "The file does not exist.", "no_file", Location(file=str(path))
     )
+
+
+def read_utf8(path: PathLike) -> str:
+    """The file's text; an input error naming the file when it is not UTF-8 text."""
+    try:
+        return pathlib.Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise input_error(
+            "Filen er ikke tekst i UTF-8.",
+            "The file is not UTF-8 text.",
+            "encoding",
+            Location(file=pathlib.Path(path).name),
+        ) from None

@@ -10,7 +10,7 @@ import yaml
 
 from models.atomic import atomic_write_text
 from models.build import build_unit
-from models.problems import Location, Path, input_error, path_to_text
+from models.problems import Location, Path, input_error, path_to_text, read_utf8
 from models.unit import Unit
 
 
@@ -72,15 +72,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, dict[Path, int]]:
 
 def load_unit_yaml(path: FilePath) -> Unit:
     """Read a unit from a YAML or JSON file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise input_error(
-            "Filen er ikke tekst i UTF-8.",
-            "The file is not UTF-8 text.",
-            "encoding",
-            Location(file=path.name),
-        ) from None
+    text = read_utf8(path)
     return unit_from_yaml(text, path.name)
 
 
