@@ -21,6 +21,16 @@ def _t(lang: Language, nb: str, en: str) -> str:
     return nb if lang == "nb" else en
 
 
+def _table(title: str, labels: Sequence[str], figures: Sequence[str]) -> Table:
+    """A table with its text columns (left-aligned) first, then its figures (right-aligned)."""
+    table = Table(title=title, title_justify="left")
+    for label in labels:
+        table.add_column(label)
+    for figure in figures:
+        table.add_column(figure, justify="right")
+    return table
+
+
 def _pct(value: float, lang: Language) -> str:
     return f"{number(value * 100, lang, 1)} %"
 
@@ -30,13 +40,11 @@ def print_heltid(
 ) -> None:
     """Heltidsandel, average position, bands and unwanted part-time: the unit, then each
     competence, one column per (label, figures)."""
-    table = Table(
-        title=_t(lang, "Heltid og deltid", "Full-time and part-time"), title_justify="left"
+    table = _table(
+        _t(lang, "Heltid og deltid", "Full-time and part-time"),
+        [_t(lang, "Gruppe", "Group"), _t(lang, "Hva", "What")],
+        [label for label, _ in columns],
     )
-    table.add_column(_t(lang, "Gruppe", "Group"))
-    table.add_column(_t(lang, "Hva", "What"))
-    for label, _ in columns:
-        table.add_column(label, justify="right")
     first = next((h for _, h in columns if h is not None), None)
     if first is None:
         return
@@ -113,9 +121,11 @@ def print_plan(console: Console, plan: PositionPlan, lang: Language) -> None:
         lang,
     )
     budget = plan.before.budget
-    money = Table(title=_t(lang, "Kostnad og rammer", "Cost and frames"), title_justify="left")
-    for header in (_t(lang, "Hva", "What"), _t(lang, "Før", "Before"), _t(lang, "Etter", "After")):
-        money.add_column(header, justify="left" if header in ("Hva", "What") else "right")
+    money = _table(
+        _t(lang, "Kostnad og rammer", "Cost and frames"),
+        [_t(lang, "Hva", "What")],
+        [_t(lang, "Før", "Before"), _t(lang, "Etter", "After")],
+    )
 
     def kr(value: float | None) -> str:
         return "-" if value is None else f"{number(value, lang, 0)} kr"
@@ -147,18 +157,17 @@ def print_plan(console: Console, plan: PositionPlan, lang: Language) -> None:
         if plan.has_plan:
             console.print(_t(lang, "Ingen stillinger endres.", "No position changes."))
         return
-    table = Table(
-        title=_t(lang, "Endrede stillinger", "Positions that change"), title_justify="left"
+    table = _table(
+        _t(lang, "Endrede stillinger", "Positions that change"),
+        [_t(lang, "Ansatt", "Employee")],
+        [
+            _t(lang, "Kompetanse", "Competence"),
+            _t(lang, "Før", "Before"),
+            _t(lang, "Etter", "After"),
+            _t(lang, "Endring", "Change"),
+            _t(lang, "Ønsket", "Desired"),
+        ],
     )
-    for header in (
-        _t(lang, "Ansatt", "Employee"),
-        _t(lang, "Kompetanse", "Competence"),
-        _t(lang, "Før", "Before"),
-        _t(lang, "Etter", "After"),
-        _t(lang, "Endring", "Change"),
-        _t(lang, "Ønsket", "Desired"),
-    ):
-        table.add_column(header, justify="left" if header in ("Ansatt", "Employee") else "right")
     for change in changed:
         table.add_row(
             f"{change.name} ({change.employee_id})",
@@ -177,23 +186,19 @@ def print_fte_need(console: Console, need: FteNeed, lang: Language) -> None:
         console.print(f"  [yellow]![/] {note.text(lang)}")
     if need.total_fte is None:
         return
-    table = Table(
-        title=_t(
+    table = _table(
+        _t(
             lang,
             "Årsverksbehov: færrest årsverk som dekker bemanningsplanen med alle regler",
             "FTE need: the fewest FTE that cover the staffing plan under every rule",
         ),
-        title_justify="left",
+        [_t(lang, "Kompetanse", "Competence")],
+        [
+            _t(lang, "Behov", "Need"),
+            _t(lang, "I dag", "Today"),
+            _t(lang, "Differanse", "Difference"),
+        ],
     )
-    for header in (
-        _t(lang, "Kompetanse", "Competence"),
-        _t(lang, "Behov", "Need"),
-        _t(lang, "I dag", "Today"),
-        _t(lang, "Differanse", "Difference"),
-    ):
-        table.add_column(
-            header, justify="left" if header in ("Kompetanse", "Competence") else "right"
-        )
     for code, fte in need.by_competence.items():
         today = need.current_by_competence.get(code, 0.0)
         table.add_row(
@@ -257,17 +262,15 @@ def print_cut_gaps(
         for code, have, need in (*cell.competence_gaps, *cell.language_gaps):
             skills.setdefault(key, {})
             skills[key][code] = skills[key].get(code, 0) + need - have
-    table = Table(title=title, title_justify="left")
-    for header in (
-        _t(lang, "Ukedag", "Weekday"),
-        _t(lang, "Vakt", "Shift"),
-        _t(lang, "Mangler (personer, sum i turnusen)", "Missing (people, over the rota)"),
-        _t(lang, "Timer per uke", "Hours a week"),
-        _t(lang, "Mangler kompetanse/språk", "Missing competence/language"),
-    ):
-        table.add_column(
-            header, justify="right" if "Timer" in header or "Hours" in header else "left"
-        )
+    table = _table(
+        title,
+        [_t(lang, "Ukedag", "Weekday"), _t(lang, "Vakt", "Shift")],
+        [
+            _t(lang, "Mangler (personer, sum i turnusen)", "Missing (people, over the rota)"),
+            _t(lang, "Timer per uke", "Hours a week"),
+        ],
+    )
+    table.add_column(_t(lang, "Mangler kompetanse/språk", "Missing competence/language"))
     names = (
         ("man", "tir", "ons", "tor", "fre", "lør", "søn")
         if lang == "nb"

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -210,7 +209,7 @@ def plan_positions(
             found,
             rota,
             params.with_(time_limit_s=share_of_rest(REPAIR_SHARE)),
-            _limits(widened, cap, options.target_share, 0),
+            lambda pm: _add_frames(pm, widened, cap, options.target_share),
             prefer=lambda pm: len(pm.full) - sum(pm.full.values()),
             prefer_range=len(widened.employees),
         )
@@ -291,18 +290,6 @@ def _add_frames(
     if target_share is not None:
         heads = sum(pm.active.values())
         pm.ctx.model.add(1000 * sum(pm.full.values()) >= round(target_share * 1000) * heads)
-
-
-def _limits(
-    unit: Unit, cap: float | None, target_share: float | None, most: int
-) -> Callable[[PositionModel], None]:
-    """The frames, the target share and at least `most` full-time positions, for a repair."""
-
-    def add(pm: PositionModel) -> None:
-        _add_frames(pm, unit, cap, target_share)
-        pm.ctx.model.add(sum(pm.full.values()) >= most)
-
-    return add
 
 
 def _fulltime_count(sizes: dict[str, float]) -> int:

@@ -163,11 +163,6 @@ def rota_for(unit: Unit, rota: Rota) -> Rota:
     )
 
 
-def hours_excess(pm: PositionModel, unit: Unit) -> cp_model.LinearExpr:
-    """How far the rota's hours lie outside the band `unit` sets (rota.rules.hours)."""
-    return outside_band(pm.ctx, unit)
-
-
 def wider_hours(unit: Unit) -> Unit:
     """The unit with the stepping stone's wider hours band (itself when its band is as wide)."""
     if unit.rules.hours_tolerance_h_per_week >= STEPPING_STONE_TOLERANCE_H:
@@ -192,7 +187,7 @@ def repair_hours(
     search does not get the hours into the band in its time."""
     repair = build_position_model(wider_hours(unit), sizes, params)
     constrain(repair)
-    excess = hours_excess(repair, unit)
+    excess = outside_band(repair.ctx, unit)
     if prefer is None:
         repair.ctx.model.minimize(excess)
     else:

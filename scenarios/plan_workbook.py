@@ -129,32 +129,37 @@ def _write_plan(sheet: Any, plan: PositionPlan, lang: Language) -> None:
         for column, value in ((2, before), (3, after)):
             cell = sheet.cell(row=row, column=column, value=value)
             cell.number_format = number_format
+    lines: list[tuple[str, bool]] = []
     if plan.cost_before is None:
-        row += 1
-        sheet.cell(
-            row=row,
-            column=1,
-            value=_t(
-                lang,
-                "Kostnad før: ingen turnus for dagens stillinger funnet, så den er ikke beregnet.",
-                "Cost before: no rota found for today's positions, so it is not calculated.",
-            ),
+        lines.append(
+            (
+                _t(
+                    lang,
+                    "Kostnad før: ingen turnus for dagens stillinger funnet, så den er ikke"
+                    " beregnet.",
+                    "Cost before: no rota found for today's positions, so it is not calculated.",
+                ),
+                False,
+            )
         )
-    for note in plan.notes:
-        row += 1
-        sheet.cell(row=row, column=1, value=note.text(lang)).font = BOLD
+    lines += [(note.text(lang), True) for note in plan.notes]
     if plan.after is not None and plan.result.rota is not None:
-        findings = check(plan.after, plan.result.rota)
-        row += 1
-        sheet.cell(
-            row=row,
-            column=1,
-            value=_t(
-                lang,
-                f"Regelsjekk av turnusen etter planen: {len(findings)} funn.",
-                f"Rule check of the rota after the plan: {len(findings)} findings.",
-            ),
+        findings = len(check(plan.after, plan.result.rota))
+        lines.append(
+            (
+                _t(
+                    lang,
+                    f"Regelsjekk av turnusen etter planen: {findings} funn.",
+                    f"Rule check of the rota after the plan: {findings} findings.",
+                ),
+                False,
+            )
         )
+    for text, bold in lines:
+        row += 1
+        cell = sheet.cell(row=row, column=1, value=text)
+        if bold:
+            cell.font = BOLD
     row += 2
     headers = (
         (_t(lang, "Ansatt-ID", "Employee id"), 12),
