@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import time
+from functools import cached_property
 from typing import Annotated
 
 from pydantic import BeforeValidator, Field, model_validator
@@ -28,7 +29,8 @@ CODE_PATTERN = r"^[A-Za-zÆØÅæøå0-9_-]{1,8}$"
 
 class ShiftType(Frozen):
     """A shift such as D 07:30-15:00. A shift ending before it starts runs past midnight and belongs
-    to the day it starts."""
+    to the day it starts. Derived lengths are cached (model building asks for them per employee
+    and day): change a shift by building a new one, never with `model_copy(update=...)`."""
 
     code: str = Field(
         pattern=CODE_PATTERN, description="Short code used in the rota, e.g. D, A, N, L."
@@ -57,40 +59,40 @@ class ShiftType(Frozen):
             raise PydanticCustomError("paid_exceeds_length", "paid_exceeds_length")
         return self
 
-    @property
+    @cached_property
     def start_minute(self) -> int:
         return minute_of_day(self.start)
 
-    @property
+    @cached_property
     def end_minute(self) -> int:
         """End in minutes after the start day's midnight (past 1440 when the shift crosses midnight)."""
         end = minute_of_day(self.end)
         return end if end > self.start_minute else end + MINUTES_PER_DAY
 
-    @property
+    @cached_property
     def length_minutes(self) -> int:
         return self.end_minute - self.start_minute
 
-    @property
+    @cached_property
     def crosses_midnight(self) -> bool:
         return self.end_minute > MINUTES_PER_DAY
 
-    @property
+    @cached_property
     def worked_minutes(self) -> int:
         """Minutes that count as working hours (the paid minutes)."""
         return self.paid_minutes if self.paid_minutes is not None else self.length_minutes
 
-    @property
+    @cached_property
     def evening_minutes(self) -> int:
         """Minutes in the evening window 17:00-21:00 (KS evening allowance)."""
         return minutes_in_daily_window(self.start_minute, self.end_minute, EVENING_WINDOW)
 
-    @property
+    @cached_property
     def night_minutes(self) -> int:
         """Minutes in the night window 21:00-06:00 (AML § 10-11, KS night allowance)."""
         return minutes_in_daily_window(self.start_minute, self.end_minute, NIGHT_WINDOW)
 
-    @property
+    @cached_property
     def is_night(self) -> bool:
         """A night shift has most of its time in 21:00-06:00."""
         return 2 * self.night_minutes > self.length_minutes

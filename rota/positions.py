@@ -19,7 +19,6 @@ from rota.params import SolveParams
 from rota.result import Status
 from rota.rules.hours import outside_band
 from rota.solve import (
-    STEPPING_STONE_TOLERANCE_H,
     ProgressCallback,
     build_model,
     complete_hint,
@@ -28,6 +27,9 @@ from rota.solve import (
 )
 
 FULL = 1000  # a full position, in tenths of a per cent
+# The planner's first, wider hours band (hours a week either side of the position): with the
+# position sizes free as well, ±2 h gives a first plan in seconds (bench/README.md, heltid).
+PLANNING_TOLERANCE_H = 2.0
 COST_SCALE = 100  # the cost expression is in øre
 
 
@@ -164,10 +166,10 @@ def rota_for(unit: Unit, rota: Rota) -> Rota:
 
 
 def wider_hours(unit: Unit) -> Unit:
-    """The unit with the stepping stone's wider hours band (itself when its band is as wide)."""
-    if unit.rules.hours_tolerance_h_per_week >= STEPPING_STONE_TOLERANCE_H:
+    """The unit with the planner's wider hours band (itself when its band is as wide)."""
+    if unit.rules.hours_tolerance_h_per_week >= PLANNING_TOLERANCE_H:
         return unit
-    rules = unit.rules.model_copy(update={"hours_tolerance_h_per_week": STEPPING_STONE_TOLERANCE_H})
+    rules = unit.rules.model_copy(update={"hours_tolerance_h_per_week": PLANNING_TOLERANCE_H})
     return unit.model_copy(update={"rules": rules})
 
 

@@ -14,6 +14,7 @@ from models.unit import Unit
 from rota.context import ModelContext
 from rota.explain import explain
 from rota.params import SolveParams
+from rota.repair import repair_hours
 from rota.result import Result, Status
 from rota.rules import FAMILIES
 from rota.strengthen import add_redundant
@@ -32,7 +33,13 @@ class Progress:
 ProgressCallback = Callable[[Progress], None]
 
 # The hours band of the stepping-stone search, hours a week either side of the position.
-STEPPING_STONE_TOLERANCE_H = 2.0
+# ±1 h finds a stone about as fast as ±2 h and leaves a fifth of the hours to mend (50 staff:
+# 62 h outside the band against 206 h; 100 staff: 80 against 398; bench/README.md).
+STEPPING_STONE_TOLERANCE_H = 1.0
+# Share of the gap-free search's time by which the hours repair of the stepping stone must end.
+REPAIR_SHARE = 0.75
+# Below this many staff a repair group would be most of the unit: the whole model mends faster.
+REPAIR_MIN_STAFF = 20
 
 _STATUS = {
     cp_model.OPTIMAL: Status.OPTIMAL,
@@ -152,6 +159,12 @@ def solve(
         stone = _stepping_stone(unit, gap_free)
         # Deterministic runs may not watch the clock, so they give the first search all its time.
         give_up = None if params.deterministic else params.time_limit_s * params.gap_free_share
+        wide = _wider_band(unit)
+        if stone is not None and wide is not None and len(unit.employees) >= REPAIR_MIN_STAFF:
+            # The hours are what the whole model finds hard: mend them a few people at a time,
+            # so that the gap-free search starts from a rota that keeps every rule.
+            share = params.time_limit_s * params.gap_free_share * REPAIR_SHARE
+            stone = repair_hours(unit, wide, stone, gap_free, deadline=started + share)
         offset = 0.0 if params.deterministic else time.monotonic() - started
         first = _search(unit, gap_free, progress, stone, offset=offset, give_up_after=give_up)
         if first.rota is not None:
@@ -194,6 +207,17 @@ def _has_minimums(unit: Unit) -> bool:
     )
 
 
+def _wider_band(unit: Unit) -> Unit | None:
+    """The unit with its hours band widened to ±STEPPING_STONE_TOLERANCE_H a week; None when that
+    would change nothing (the band is that wide already, or every band is explicit)."""
+    if unit.rules.hours_tolerance_h_per_week >= STEPPING_STONE_TOLERANCE_H or all(
+        e.rules.min_hours is not None and e.rules.max_hours is not None for e in unit.employees
+    ):
+        return None
+    wider = unit.rules.model_copy(update={"hours_tolerance_h_per_week": STEPPING_STONE_TOLERANCE_H})
+    return unit.model_copy(update={"rules": wider})
+
+
 def _stepping_stone(unit: Unit, params: SolveParams) -> Rota | None:
     """A first gap-free rota with the hours band widened to ±STEPPING_STONE_TOLERANCE_H a week.
 
@@ -201,12 +225,9 @@ def _stepping_stone(unit: Unit, params: SolveParams) -> Rota | None:
     wider one it comes in about a second, and the real search repairs the hours from there
     (bench/README.md). Stops at its first rota; None when it finds none.
     """
-    if unit.rules.hours_tolerance_h_per_week >= STEPPING_STONE_TOLERANCE_H or all(
-        e.rules.min_hours is not None and e.rules.max_hours is not None for e in unit.employees
-    ):
-        return None  # a wider band would change nothing
-    wider = unit.rules.model_copy(update={"hours_tolerance_h_per_week": STEPPING_STONE_TOLERANCE_H})
-    relaxed = unit.model_copy(update={"rules": wider})
+    relaxed = _wider_band(unit)
+    if relaxed is None:
+        return None
     stone_params = params.with_(
         time_limit_s=params.time_limit_s * params.gap_free_share / 3, first_rota_only=True
     )
@@ -221,14 +242,25 @@ def _search(
     offset: float,
     give_up_after: float | None = None,
 ) -> Result:
-    """One CP-SAT search. With `give_up_after`, a search that has found no rota by then stops."""
+    """One CP-SAT search. With `give_up_after`, a search that has found no rota by then stops.
+    A hint that keeps every hard rule is reported as the first rota at once, and is the result
+    when the search finds none in its time."""
+    started = time.monotonic()
     ctx = build_model(unit, params)
+    hinted = None
     if hint is not None:
-        _add_hint(ctx, hint)
+        hinted = _add_hint(ctx, hint)
+        if hinted is not None and progress is not None:
+            # The hint keeps every hard rule: it is a rota already. Nothing is proven yet, and
+            # every soft term is a count or a spread, so the bound is 0.
+            progress(Progress(hinted, 0.0, offset + (time.monotonic() - started)))
     elif params.warm_start:
         for key, value in weekend_hint(unit, seed=params.seed).items():
             ctx.model.add_hint(ctx.x[key], value)
     status, solver = run_solver(ctx, params, progress, offset, give_up_after)
+    if not status.has_rota and hinted is not None and hint is not None:
+        # The search did not get as far as its hint in the time it had: the hint is the rota.
+        return _hint_result(ctx, hint, solver, started)
     if not status.has_rota:
         explanation = []
         if status is Status.INFEASIBLE and params.explain:
@@ -247,21 +279,58 @@ def _search(
     )
 
 
-def _add_hint(ctx: ModelContext, hint: Rota) -> None:
+def _hint_result(
+    ctx: ModelContext, hint: Rota, search: cp_model.CpSolver, started: float
+) -> Result:
+    """The hinted rota as the result (it keeps every hard rule: `_add_hint` checked), with its
+    objective and terms."""
+    polish = _with_shifts_fixed(
+        ctx, {v.index: int(hint.shift_on(e, day) == code) for (e, day, code), v in ctx.x.items()}
+    )
+    if polish is None:
+        return Result(Status.UNKNOWN, None, None, None, search.wall_time)
+    bound = search.best_objective_bound
+    return Result(
+        status=Status.FEASIBLE,
+        rota=hint,
+        objective=polish.objective_value,
+        best_bound=bound if bound <= polish.objective_value else None,
+        runtime_s=time.monotonic() - started,
+        terms=terms_from(ctx, polish),
+    )
+
+
+def _with_shifts_fixed(ctx: ModelContext, shifts: Mapping[int, int]) -> cp_model.CpSolver | None:
+    """A tiny solve of the model with every shift fixed: each penalty at what the rota really
+    costs. `shifts` maps each shift variable's index to its value. The solver (its values read by
+    the model's own variables, as the clone keeps their indices), or None without an optimum."""
+    fixed = ctx.model.clone()
+    for index, value in shifts.items():
+        fixed.add(fixed.get_int_var_from_proto_index(index) == value)
+    polish = cp_model.CpSolver()
+    polish.parameters.num_workers = 1
+    polish.parameters.max_time_in_seconds = 10.0
+    return polish if polish.solve(fixed) == cp_model.OPTIMAL else None
+
+
+def _add_hint(ctx: ModelContext, hint: Rota) -> float | None:
     """Hint the rota's shifts and, when the rota keeps every hard rule of this model, every other
     variable too (works literals, weekends, penalties), from a tiny solve with the shifts fixed.
     CP-SAT does not complete a partial hint: on Curtois Instance20 a legal first rota hinted by
-    its shifts alone gave no rota in 20 s; hinted whole, it is the first solution."""
+    its shifts alone gave no rota in 20 s; hinted whole, it is the first solution. The objective
+    of the rota when it keeps every hard rule, else None."""
     values: dict[int, int] = {}
     for (employee_id, day, code), variable in ctx.x.items():
         if employee_id in hint.assignments and day < hint.days:
             values[variable.index] = int(hint.shift_on(employee_id, day) == code)
-    complete_hint(ctx, values)
+    return complete_hint(ctx, values)
 
 
-def complete_hint(ctx: ModelContext, values: dict[int, int]) -> None:
+def complete_hint(ctx: ModelContext, values: dict[int, int]) -> float | None:
     """Hint these values (by variable index); when they give every shift variable, complete
-    them into a whole solution first (a tiny solve with them fixed), when one exists."""
+    them into a whole solution first (a tiny solve with them fixed), when one exists. The
+    objective of that whole solution, or None when there is none."""
+    objective = None
     if all(variable.index in values for variable in ctx.x.values()):
         fixed = ctx.model.clone()
         for index, value in values.items():
@@ -275,8 +344,10 @@ def complete_hint(ctx: ModelContext, values: dict[int, int]) -> None:
                 index: int(completion.response_proto.solution[index])
                 for index in range(len(ctx.model.proto.variables))
             }
+            objective = completion.objective_value
     for index, value in values.items():
         ctx.model.add_hint(ctx.model.get_int_var_from_proto_index(index), value)
+    return objective
 
 
 def _tightened(
@@ -287,15 +358,9 @@ def _tightened(
     tiny second solve sets each penalty to what the rota really costs."""
     if status is Status.OPTIMAL:
         return solver.objective_value, terms_from(ctx, solver)
-    fixed = ctx.model.clone()
-    for variable in ctx.x.values():
-        fixed.add(variable == solver.value(variable))
-    polish = cp_model.CpSolver()
-    polish.parameters.num_workers = 1
-    polish.parameters.max_time_in_seconds = 10.0
-    if polish.solve(fixed) != cp_model.OPTIMAL:
+    polish = _with_shifts_fixed(ctx, {v.index: solver.value(v) for v in ctx.x.values()})
+    if polish is None:
         return solver.objective_value, terms_from(ctx, solver)
-    # The clone keeps variable indices, so the terms read off the polished solution.
     return polish.objective_value, terms_from(ctx, polish)
 
 

@@ -1,0 +1,169 @@
+"""Hours repair: bring a rota found in a wider hours band into the unit's own band.
+
+A large unit finds a rota that keeps every rule but the narrow hours band (±0.5 h a week) within
+seconds when the band is widened (the stepping stone, `rota.solve`); with the narrow band the whole
+model finds none in a minute at 100 staff (bench/README.md). The hours are personal, the cover is
+shared: so the repair re-plans a few people at a time against the cover the rest of the rota leaves
+them (a small unit of its own, built in milliseconds), minimising the hours outside the band, and
+keeps each re-plan that brings the total down. It stops when every hour is inside the band.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from collections import Counter
+from collections.abc import Sequence
+
+from ortools.sat.python import cp_model
+
+from models.demand import Demand
+from models.employee import Employee
+from models.rota import Rota
+from models.unit import Unit
+from rota.params import SolveParams
+from rota.rules.hours import outside_band, rota_minutes
+
+# People re-planned together: the first group size, and its bounds as it adapts.
+GROUP_SIZE = 10
+GROUP_RANGE = (3, 16)
+# Time for one group's re-plan; a group that takes longer is made smaller.
+GROUP_TIME_S = 1.0
+# Re-plans at most (the deadline ends them sooner, except in deterministic mode).
+MAX_ROUNDS = 200
+
+
+def minutes_outside(unit: Unit, rota: Rota, employee: Employee) -> int:
+    """How many minutes the employee's rota hours lie outside the band (0 inside it, and 0 for
+    explicit minimum and maximum hours, which every search keeps)."""
+    if employee.rules.min_hours is not None or employee.rules.max_hours is not None:
+        return 0
+    low, high = unit.hours_bounds_minutes(employee)
+    worked = rota_minutes(unit, rota, employee.id)
+    return max(0, math.ceil(low - 1e-6) - worked, worked - math.floor(high + 1e-6))
+
+
+def residual_unit(unit: Unit, rota: Rota, group: Sequence[str]) -> Unit:
+    """The unit of the `group`'s staff alone, with the demand of each day and shift reduced by what
+    everyone else already covers in `rota`: any rota of this unit, put back beside the others,
+    keeps every cover, competence and language minimum the whole rota keeps."""
+    members = set(group)
+    others = [e for e in unit.employees if e.id not in members]
+    demand = []
+    for day in range(unit.days):
+        for shift in unit.shift_types:
+            row = unit.demand_on(day, shift.code)
+            if row is None:
+                continue  # no demand row: the shift is not worked that day, as in the unit
+            working = [e for e in others if rota.shift_on(e.id, day) == shift.code]
+            competence_min = {
+                code: max(0, needed - sum(unit.can_fill(e.competence, code) for e in working))
+                for code, needed in row.competence_min.items()
+            }
+            language_min = {
+                code: max(0, needed - sum(code in e.languages for e in working))
+                for code, needed in row.language_min.items()
+            }
+            least = max(0, row.min - len(working))
+            demand.append(
+                # Built without validation: residuals are consistent by construction, and a
+                # competence residual may exceed the head residual (others fill heads only).
+                Demand.model_construct(
+                    shift=shift.code,
+                    weekdays=(),
+                    days=(day,),
+                    min=least,
+                    target=max(least, row.wanted - len(working)),
+                    competence_min=competence_min,
+                    language_min=language_min,
+                    weight_under=row.weight_under,
+                    weight_over=row.weight_over,
+                )
+            )
+    fields = {name: getattr(unit, name) for name in Unit.model_fields}
+    fields["employees"] = tuple(e for e in unit.employees if e.id in members)
+    fields["demand"] = tuple(demand)
+    return Unit.model_construct(**fields)
+
+
+def repair_hours(
+    unit: Unit,
+    wide: Unit,
+    rota: Rota,
+    params: SolveParams,
+    deadline: float,
+) -> Rota:
+    """The rota with as few minutes outside `unit`'s hours band as the time allows (none, as a
+    rule); `wide` is the same unit with the wider band `rota` was found in. Every other rule and
+    every minimum cover stay kept throughout. In deterministic mode the deadline is not watched:
+    each re-plan is bounded by work and the rounds by MAX_ROUNDS."""
+    from rota.solve import build_model, rota_from  # solve imports this module
+
+    rng = random.Random(params.seed)
+    assignments = dict(rota.assignments)
+    current = Rota(days=rota.days, assignments=assignments)
+    outside = {e.id: minutes_outside(unit, current, e) for e in unit.employees}
+    size = float(GROUP_SIZE)
+    sub_params = params.with_(hard_cover=True, explain=False, warm_start=False)
+    rounds = 0
+    while any(outside.values()) and rounds < MAX_ROUNDS:
+        rounds += 1
+        if not params.deterministic and time.monotonic() >= deadline:
+            break
+        group = _pick_group(unit, current, outside, round(size), rng)
+        before = sum(outside[e] for e in group)
+        sub = residual_unit(wide, current, group)
+        narrow = sub.model_copy(update={"rules": unit.rules})
+        ctx = build_model(sub, sub_params)
+        ctx.model.clear_objective()  # type: ignore[no-untyped-call]
+        ctx.model.minimize(outside_band(ctx, narrow))
+        for (employee_id, day, code), variable in ctx.x.items():
+            ctx.model.add_hint(variable, int(current.shift_on(employee_id, day) == code))
+        solver = cp_model.CpSolver()
+        if params.deterministic:
+            # Work, not the clock, bounds each re-plan, so every run mends the same way.
+            solver.parameters.max_deterministic_time = GROUP_TIME_S
+        else:
+            solver.parameters.max_time_in_seconds = min(GROUP_TIME_S, deadline - time.monotonic())
+        solver.parameters.num_workers = params.effective_workers
+        solver.parameters.random_seed = rng.randrange(1 << 16)
+        status = solver.solve(ctx.model)
+        if status == cp_model.OPTIMAL:
+            size = min(GROUP_RANGE[1], size * 1.15)
+        else:
+            size = max(GROUP_RANGE[0], size * 0.8)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            continue
+        replanned = rota_from(ctx, solver)
+        trial = dict(assignments)
+        trial.update(replanned.assignments)
+        candidate = Rota(days=rota.days, assignments=trial)
+        after = {e: minutes_outside(unit, candidate, unit.employee(e)) for e in group}
+        if sum(after.values()) <= before:
+            assignments, current = trial, candidate
+            outside.update(after)
+    return current
+
+
+def _pick_group(
+    unit: Unit, rota: Rota, outside: dict[str, int], size: int, rng: random.Random
+) -> list[str]:
+    """A person outside the band, people of the same competence on the other side of it (or
+    anyone of that competence, then anyone) to trade shifts with, up to `size` in all."""
+    off = [e for e, minutes in outside.items() if minutes]
+    first = unit.employee(rng.choices(off, weights=[outside[e] for e in off])[0])
+    over = rota_minutes(unit, rota, first.id) > unit.contracted_minutes(first)
+    same = [e for e in unit.employees if e.id != first.id and e.competence == first.competence]
+    rng.shuffle(same)
+
+    def opposite(employee: Employee) -> bool:
+        worked = rota_minutes(unit, rota, employee.id)
+        return (worked > unit.contracted_minutes(employee)) != over
+
+    # Others outside the band first: one re-plan mends several people.
+    ranked = sorted(same, key=lambda e: (not outside[e.id], not opposite(e)))
+    rest = [e for e in unit.employees if e.id != first.id and e.competence != first.competence]
+    rng.shuffle(rest)
+    chosen = [first.id] + [e.id for e in [*ranked, *rest][: size - 1]]
+    return list(Counter(chosen))
