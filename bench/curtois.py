@@ -179,8 +179,9 @@ class Outcome:
     violations: list[str] = field(default_factory=list)
 
 
-def solve_instance(path: Path, time_limit: float) -> Outcome:
-    """Solve one instance with the engine at default settings and score it independently."""
+def solve_instance(path: Path, time_limit: float, workers: int = 0) -> Outcome:
+    """Solve one instance with the engine at default settings (or `workers` search workers) and
+    score it independently."""
     from models.curtois import load_unit_curtois
     from rota.params import SolveParams
     from rota.solve import Progress, solve
@@ -199,7 +200,7 @@ def solve_instance(path: Path, time_limit: float) -> Outcome:
 
     # Default settings, except that (as for `bench demo`) the stop-on-stall is off so that each
     # run shows the whole time limit.
-    result = solve(unit, SolveParams(time_limit_s=time_limit, stall_s=0), listen)
+    result = solve(unit, SolveParams(time_limit_s=time_limit, stall_s=0, workers=workers), listen)
     outcome.runtime_s = time.monotonic() - started
     outcome.bound = result.best_bound
     if result.rota is not None:
@@ -269,7 +270,7 @@ def run(args: argparse.Namespace) -> int:
     print("|" + "---|" * len(header))
     ratios = []
     for path in files:
-        outcome = solve_instance(path, args.time_limit)
+        outcome = solve_instance(path, args.time_limit, args.workers)
         known = best.get(path.stem)
         ratio = None
         if outcome.objective is not None and known:
@@ -307,6 +308,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = commands.add_parser("curtois", help="the Curtois & Qu benchmark instances")
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--instances", nargs="*", help="instance names, e.g. Instance1 Instance2")
+    parser.add_argument("--workers", type=int, default=0, help="search workers (0: the default)")
     parser.add_argument(
         "paths",
         nargs="*",

@@ -268,7 +268,11 @@ def _search(
                 unit, build_model(unit, params, explain=True), params.time_limit_s
             )
         return Result(status, None, None, None, solver.wall_time, explanation=explanation)
-    objective, terms = _tightened(ctx, solver, status)
+    if params.first_rota_only:
+        # A stepping stone: only its shifts are used, so its cost need not be exact.
+        objective, terms = solver.objective_value, terms_from(ctx, solver)
+    else:
+        objective, terms = _tightened(ctx, solver, status)
     return Result(
         status=status,
         rota=rota_from(ctx, solver),
