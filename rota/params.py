@@ -50,6 +50,12 @@ class SolveParams(Frozen):
         default=True,
         description="Add redundant constraints that speed up the search (rota/strengthen.py).",
     )
+    max_lp: bool = Field(
+        default=True,
+        description="A search that starts from a rota keeping every hard rule improves it with"
+        " CP-SAT's strongest LP relaxation (max_lp) when it has two workers or fewer; with more,"
+        " CP-SAT's own portfolio has it already. Not in deterministic mode.",
+    )
     explain: bool = Field(
         default=True, description="When the hard rules conflict, find which ones and say so."
     )
