@@ -310,13 +310,21 @@ def _with_shifts_fixed(ctx: ModelContext, shifts: Mapping[int, int]) -> cp_model
     """A tiny solve of the model with every shift fixed: each penalty at what the rota really
     costs. `shifts` maps each shift variable's index to its value. The solver (its values read by
     the model's own variables, as the clone keeps their indices), or None without an optimum."""
+    status, polish = _solve_fixed(ctx, shifts)
+    return polish if status == cp_model.OPTIMAL else None
+
+
+def _solve_fixed(
+    ctx: ModelContext, values: Mapping[int, int]
+) -> tuple[cp_model.CpSolverStatus, cp_model.CpSolver]:
+    """CP-SAT's status and solver for the model with these variables (by index) fixed."""
     fixed = ctx.model.clone()
-    for index, value in shifts.items():
+    for index, value in values.items():
         fixed.add(fixed.get_int_var_from_proto_index(index) == value)
-    polish = cp_model.CpSolver()
-    polish.parameters.num_workers = 1
-    polish.parameters.max_time_in_seconds = 10.0
-    return polish if polish.solve(fixed) == cp_model.OPTIMAL else None
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = 10.0
+    return solver.solve(fixed), solver
 
 
 def _add_hint(ctx: ModelContext, hint: Rota) -> float | None:
@@ -338,13 +346,8 @@ def complete_hint(ctx: ModelContext, values: dict[int, int]) -> float | None:
     objective of that whole solution, or None when there is none."""
     objective = None
     if all(variable.index in values for variable in ctx.x.values()):
-        fixed = ctx.model.clone()
-        for index, value in values.items():
-            fixed.add(fixed.get_int_var_from_proto_index(index) == value)
-        completion = cp_model.CpSolver()
-        completion.parameters.num_workers = 1
-        completion.parameters.max_time_in_seconds = 10.0
-        if completion.solve(fixed) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        status, completion = _solve_fixed(ctx, values)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             # The clone keeps variable indices; its own constraints were added after them.
             values = {
                 index: int(completion.response_proto.solution[index])
