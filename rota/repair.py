@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 import random
 import time
-from collections import Counter
 from collections.abc import Sequence
 
 from ortools.sat.python import cp_model
@@ -165,5 +164,4 @@ def _pick_group(
     ranked = sorted(same, key=lambda e: (not outside[e.id], not opposite(e)))
     rest = [e for e in unit.employees if e.id != first.id and e.competence != first.competence]
     rng.shuffle(rest)
-    chosen = [first.id] + [e.id for e in [*ranked, *rest][: size - 1]]
-    return list(Counter(chosen))
+    return [first.id] + [e.id for e in [*ranked, *rest][: size - 1]]
