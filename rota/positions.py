@@ -58,6 +58,7 @@ class PositionModel:
     cost: cp_model.LinearExpr
     prices: LinearCost
     cost_error: int = 0
+    hinted: bool = False  # the hint is a whole solution: the search improves a plan in hand
 
     def position(self, employee_id: str) -> cp_model.IntVar:
         return self.ctx.positions[employee_id]
@@ -78,16 +79,28 @@ class PositionModel:
             for (employee_id, day, code), variable in self.ctx.x.items():
                 if employee_id in rota.assignments and day < rota.days:
                     values[variable.index] = int(rota.shift_on(employee_id, day) == code)
-        complete_hint(self.ctx, values)
+        self.hinted = complete_hint(self.ctx, values) is not None
 
     def run(
         self,
         params: SolveParams,
         progress: ProgressCallback | None = None,
         offset: float = 0.0,
+        stall_from: float | None = None,
+        local_search_first: bool = False,
     ) -> tuple[Status, dict[str, float], Rota | None, cp_model.CpSolver]:
-        """One search: its status, the sizes chosen (%) and the rota, when it found one."""
-        status, solver = run_solver(self.ctx, params, progress, offset)
+        """One search: its status, the sizes chosen (%) and the rota, when it found one. The
+        stall watch waits for an objective of at most `stall_from`, when given;
+        `local_search_first` is run_solver's."""
+        status, solver = run_solver(
+            self.ctx,
+            params,
+            progress,
+            offset,
+            improving=self.hinted,
+            stall_from=stall_from,
+            local_search_first=local_search_first,
+        )
         if not status.has_rota:
             return status, {}, None, solver
         sizes = {e: solver.value(v) / 10 for e, v in self.ctx.positions.items()}
@@ -198,7 +211,8 @@ def repair_hours(
             cp_model.LinearExpr.sum([(prefer_range + 1) * excess, prefer(repair)])
         )
     repair.hint(found, rota)
-    _, repaired_sizes, repaired, solver = repair.run(params)
+    # Not stopped for a stall before every hour is inside the band: that is the repair's goal.
+    _, repaired_sizes, repaired, solver = repair.run(params, stall_from=prefer_range)
     if repaired is None or solver.value(excess) > 0:
         return None
     return repaired_sizes, repaired

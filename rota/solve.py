@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -38,6 +39,8 @@ ProgressCallback = Callable[[Progress], None]
 STEPPING_STONE_TOLERANCE_H = 1.0
 # Share of the gap-free search's time by which the hours repair of the stepping stone must end.
 REPAIR_SHARE = 0.75
+# Share of a first-rota search that local search alone may take, when asked to go first.
+LOCAL_SEARCH_SHARE = 0.6
 # Below this many staff a repair group would be most of the unit: the whole model mends faster.
 REPAIR_MIN_STAFF = 20
 
@@ -85,7 +88,9 @@ def build_model(
 
 class _Watch(threading.Thread):
     """Stops a search that has found nothing by `give_up_after` seconds, or whose best rota has
-    not improved for `stall_s` seconds (the rest of the time limit would be spent for crumbs)."""
+    not improved for `stall_s` seconds (the rest of the time limit would be spent for crumbs).
+    With `stall_from`, the stall clock runs only once the best objective is at most that: a
+    search whose goal is a rota below it (an hours repair) is not stopped short of it."""
 
     def __init__(
         self,
@@ -93,12 +98,14 @@ class _Watch(threading.Thread):
         listener: _Listener,
         give_up_after: float | None,
         stall_s: float,
+        stall_from: float | None = None,
     ) -> None:
         super().__init__(daemon=True)
         self._solver = solver
         self._listener = listener
         self._give_up_after = give_up_after
         self._stall_s = stall_s
+        self._stall_from = stall_from
         self._done = threading.Event()
 
     def run(self) -> None:
@@ -110,7 +117,11 @@ class _Watch(threading.Thread):
                 if self._give_up_after is not None and now - started > self._give_up_after:
                     self._solver.stop_search()
                     return
-            elif self._stall_s > 0 and now - listener.improved_at > self._stall_s:
+            elif (
+                self._stall_s > 0
+                and (self._stall_from is None or listener.best <= self._stall_from)
+                and now - listener.improved_at > self._stall_s
+            ):
                 self._solver.stop_search()
                 return
 
@@ -126,10 +137,12 @@ class _Listener(cp_model.CpSolverSolutionCallback):
         self._offset = offset  # seconds spent in earlier searches
         self.found = False
         self.improved_at = time.monotonic()
+        self.best = math.inf
 
     def on_solution_callback(self) -> None:
         self.found = True
         self.improved_at = time.monotonic()
+        self.best = self.objective_value
         if self._callback is not None:
             self._callback(
                 Progress(
@@ -166,7 +179,16 @@ def solve(
             share = params.time_limit_s * params.gap_free_share * REPAIR_SHARE
             stone = repair_hours(unit, wide, stone, gap_free, deadline=started + share)
         offset = 0.0 if params.deterministic else time.monotonic() - started
-        first = _search(unit, gap_free, progress, stone, offset=offset, give_up_after=give_up)
+        # The stone and its repair came out of the time limit: the search has what is left.
+        rest = max(params.time_limit_s - offset, min(1.0, params.time_limit_s))
+        first = _search(
+            unit,
+            gap_free.with_(time_limit_s=rest),
+            progress,
+            stone,
+            offset=offset,
+            give_up_after=None if give_up is None else min(give_up, rest),
+        )
         if first.rota is not None:
             return replace(first, runtime_s=time.monotonic() - started)
     if hint is None and staged:
@@ -380,16 +402,44 @@ def run_solver(
     offset: float = 0.0,
     give_up_after: float | None = None,
     improving: bool = False,
+    stall_from: float | None = None,
+    local_search_first: bool = False,
 ) -> tuple[Status, cp_model.CpSolver]:
     """Run CP-SAT once on the built model with the parameters, the progress callback and the
     give-up/stall watch; the status and the solver (to read values from). `improving`: the
-    search starts from a hinted rota that keeps every hard rule."""
+    search starts from a hinted rota that keeps every hard rule. `stall_from`: the stall watch
+    starts once the objective is at most this (see `_Watch`). `local_search_first`: a search
+    for a first rota tries local search alone first (LOCAL_SEARCH_SHARE of its time)."""
+    if local_search_first and params.first_rota_only and not improving:
+        # Local search proves nothing: the complete search gets the rest of the time when it
+        # finds no rota.
+        local = params.with_(time_limit_s=params.time_limit_s * LOCAL_SEARCH_SHARE)
+        status, solver = _run_once(ctx, local, progress, offset, give_up_after, local_search=True)
+        if status.has_rota:
+            return status, solver
+        spent = local.time_limit_s if params.deterministic else solver.wall_time
+        rest = params.with_(time_limit_s=max(1.0, params.time_limit_s - spent))
+        return _run_once(ctx, rest, progress, offset + spent, give_up_after)
+    return _run_once(ctx, params, progress, offset, give_up_after, improving, stall_from)
+
+
+def _run_once(
+    ctx: ModelContext,
+    params: SolveParams,
+    progress: ProgressCallback | None,
+    offset: float,
+    give_up_after: float | None,
+    improving: bool = False,
+    stall_from: float | None = None,
+    local_search: bool = False,
+) -> tuple[Status, cp_model.CpSolver]:
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = params.time_limit_s
     solver.parameters.num_workers = params.effective_workers
     solver.parameters.random_seed = params.seed
     solver.parameters.log_search_progress = params.log
     solver.parameters.stop_after_first_solution = params.first_rota_only
+    solver.parameters.use_ls_only = local_search
     if improving and params.max_lp and not params.deterministic and params.effective_workers <= 2:
         # With a rota in hand the one complete worker is best spent on the strongest LP: on the
         # benchmark it found better rotas on 4 of 5 middle instances in 30 s, and bounds that
@@ -402,7 +452,7 @@ def run_solver(
     listener = _Listener(progress, offset)
     watch = None
     if not params.deterministic and (give_up_after is not None or params.stall_s > 0):
-        watch = _Watch(solver, listener, give_up_after, params.stall_s)
+        watch = _Watch(solver, listener, give_up_after, params.stall_s, stall_from)
         watch.start()
     try:
         solver_status = solver.solve(ctx.model, listener)
