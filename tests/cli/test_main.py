@@ -112,10 +112,10 @@ def test_version() -> None:
 
 @pytest.fixture(scope="module")
 def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """`rota demo` run once with its default settings but 30 s per unit (the gap-free rota comes
+    """`rota demo` run once with its default settings but 15 s per unit (the gap-free rota comes
     in seconds; the rest is polish), to keep the suite under five minutes."""
     folder = tmp_path_factory.mktemp("demo")
-    result = run("demo", "--out", str(folder), "--time-limit", "30")
+    result = run("demo", "--out", str(folder), "--time-limit", "15")
     assert result.exit_code == 0, result.output
     return folder, result.output
 
