@@ -12,6 +12,7 @@ from ortools.sat.python import cp_model
 
 from models.rota import Rota
 from models.unit import Unit
+from rota.construct import construct
 from rota.context import ModelContext
 from rota.explain import explain
 from rota.params import SolveParams
@@ -41,6 +42,8 @@ STEPPING_STONE_TOLERANCE_H = 1.0
 REPAIR_SHARE = 0.75
 # Share of a first-rota search that local search alone may take, when asked to go first.
 LOCAL_SEARCH_SHARE = 0.6
+# Share of the time for planning the first rota one person at a time (rota.construct).
+CONSTRUCT_SHARE = 0.3
 # Below this many staff a repair group would be most of the unit: the whole model mends faster.
 REPAIR_MIN_STAFF = 20
 
@@ -196,6 +199,10 @@ def solve(
         hint = _stepping_stone(unit, params.with_(explain=False))
     elif hint is None and not params.hard_cover and params.warm_start:
         hint = _first_rota(unit, params)
+        if hint is not None:
+            # Cover is soft here, so each person can be planned against the others' cover.
+            share = params.time_limit_s * CONSTRUCT_SHARE
+            hint = construct(unit, hint, params, deadline=time.monotonic() + share)
     elapsed = 0.0 if params.deterministic else time.monotonic() - started
     remaining = max(params.time_limit_s - elapsed, min(1.0, params.time_limit_s))
     result = _search(unit, params.with_(time_limit_s=remaining), progress, hint, offset=elapsed)

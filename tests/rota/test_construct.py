@@ -1,0 +1,44 @@
+"""construct(): a first rota planned one person at a time against the cover the others leave."""
+
+from __future__ import annotations
+
+import time
+
+from models.unit import Unit
+from rota.check import check
+from rota.construct import construct
+from rota.params import SolveParams
+from tests.rota.conftest import rota_of, two_shift_unit
+
+
+def _weekday_unit() -> Unit:
+    """One week, one day shift wanted Monday to Friday (a target, no minimum); Kari works
+    exactly 3 shifts and Ola exactly 2, so together they can cover each weekday once."""
+    data = two_shift_unit()
+    data["demand"] = [{"shift": "D", "weekdays": [0, 1, 2, 3, 4], "min": 0, "target": 1}]
+    hours = {"kari": 22.5, "ola": 15.0}
+    for employee in data["employees"]:
+        h = hours[employee["id"]]
+        employee["rules"] = {"min_hours": h, "max_hours": h}
+    return Unit.model_validate(data)
+
+
+def test_each_person_fills_what_the_others_leave() -> None:
+    """From a legal start where both work Monday and Tuesday, Ola (planned second) takes the
+    two weekdays Kari leaves: every weekday covered once, and the checker finds nothing."""
+    unit = _weekday_unit()
+    start = rota_of(unit, {"kari": "DDD....", "ola": "DD....."})
+    assert check(unit, start) == []
+    params = SolveParams(deterministic=True, time_limit_s=5)
+    rota = construct(unit, start, params, deadline=time.monotonic() + 4)
+    for day in range(5):
+        assert sum(rota.shift_on(e.id, day) == "D" for e in unit.employees) == 1, day
+    assert all(rota.shift_on(e.id, day) is None for e in unit.employees for day in (5, 6))
+    assert check(unit, rota) == []
+
+
+def test_no_time_keeps_the_start() -> None:
+    """With the deadline already passed, nobody is re-planned: the start comes back as it is."""
+    unit = _weekday_unit()
+    start = rota_of(unit, {"kari": "DDD....", "ola": "DD....."})
+    assert construct(unit, start, SolveParams(), deadline=time.monotonic() - 1) == start
