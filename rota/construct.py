@@ -18,26 +18,26 @@ from ortools.sat.python import cp_model
 from models.rota import Rota
 from models.unit import Unit
 from rota.params import SolveParams
-from rota.repair import residual_unit
+from rota.repair import residual_unit, sub_solver
 
 # Below this much time for a person, their plan is not tried (building it takes about as long).
 MIN_PERSON_S = 0.05
 
 
-def construct(unit: Unit, start: Rota, params: SolveParams, deadline: float) -> Rota:
+def construct(unit: Unit, start: Rota, params: SolveParams, seconds: float) -> Rota:
     """`start` (a rota that keeps every hard rule) re-planned one person at a time in the unit's
     order, each against the demand the people before them leave; each plan starts from the
-    person's row in `start` and may take an equal share of the time to the deadline. In
-    deterministic mode each person's plan is bounded by work, not the clock."""
+    person's row in `start` and may take an equal share of what is left of `seconds`. In
+    deterministic mode each person gets an equal share of `seconds` as work, not clock time."""
     from rota.solve import build_model, rota_from  # solve imports this module
 
     sub_params = params.with_(explain=False, warm_start=False)
     staff = list(unit.employees)
-    share = max(0.0, deadline - time.monotonic()) / max(1, len(staff))
+    deadline = time.monotonic() + seconds
     assignments: dict[str, tuple[str | None, ...]] = {e.id: (None,) * unit.days for e in staff}
     for index, employee in enumerate(staff):
         if params.deterministic:
-            budget = share
+            budget = seconds / len(staff)
         else:
             budget = (deadline - time.monotonic()) / (len(staff) - index)
         if budget < MIN_PERSON_S:
@@ -47,13 +47,7 @@ def construct(unit: Unit, start: Rota, params: SolveParams, deadline: float) -> 
         ctx = build_model(sub, sub_params)
         for (employee_id, day, code), variable in ctx.x.items():
             ctx.model.add_hint(variable, int(start.shift_on(employee_id, day) == code))
-        solver = cp_model.CpSolver()
-        solver.parameters.num_workers = params.effective_workers
-        solver.parameters.random_seed = params.seed
-        if params.deterministic:
-            solver.parameters.max_deterministic_time = budget
-        else:
-            solver.parameters.max_time_in_seconds = budget
+        solver = sub_solver(params, budget, params.seed)
         status = solver.solve(ctx.model)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             assignments[employee.id] = rota_from(ctx, solver).assignments[employee.id]

@@ -86,6 +86,19 @@ def residual_unit(unit: Unit, rota: Rota, group: Sequence[str]) -> Unit:
     return Unit.model_construct(**fields)
 
 
+def sub_solver(params: SolveParams, seconds: float, seed: int) -> cp_model.CpSolver:
+    """A solver for one small re-plan (a group's, a person's): `seconds` of the clock, or of
+    work in deterministic mode, so that every run re-plans the same way."""
+    solver = cp_model.CpSolver()
+    if params.deterministic:
+        solver.parameters.max_deterministic_time = seconds
+    else:
+        solver.parameters.max_time_in_seconds = seconds
+    solver.parameters.num_workers = params.effective_workers
+    solver.parameters.random_seed = seed
+    return solver
+
+
 def repair_hours(
     unit: Unit,
     wide: Unit,
@@ -119,14 +132,8 @@ def repair_hours(
         ctx.model.minimize(outside_band(ctx, narrow))
         for (employee_id, day, code), variable in ctx.x.items():
             ctx.model.add_hint(variable, int(current.shift_on(employee_id, day) == code))
-        solver = cp_model.CpSolver()
-        if params.deterministic:
-            # Work, not the clock, bounds each re-plan, so every run mends the same way.
-            solver.parameters.max_deterministic_time = GROUP_TIME_S
-        else:
-            solver.parameters.max_time_in_seconds = min(GROUP_TIME_S, deadline - time.monotonic())
-        solver.parameters.num_workers = params.effective_workers
-        solver.parameters.random_seed = rng.randrange(1 << 16)
+        seconds = GROUP_TIME_S if params.deterministic else deadline - time.monotonic()
+        solver = sub_solver(params, min(GROUP_TIME_S, seconds), rng.randrange(1 << 16))
         status = solver.solve(ctx.model)
         if status == cp_model.OPTIMAL:
             size = min(GROUP_RANGE[1], size * 1.15)

@@ -203,8 +203,7 @@ def solve(
         hint = _first_rota(unit, params)
         if hint is not None:
             # Cover is soft here, so each person can be planned against the others' cover.
-            share = params.time_limit_s * CONSTRUCT_SHARE
-            hint = construct(unit, hint, params, deadline=time.monotonic() + share)
+            hint = construct(unit, hint, params, seconds=params.time_limit_s * CONSTRUCT_SHARE)
     elapsed = 0.0 if params.deterministic else time.monotonic() - started
     remaining = max(params.time_limit_s - elapsed, min(1.0, params.time_limit_s))
     result = _search(unit, params.with_(time_limit_s=remaining), progress, hint, offset=elapsed)
