@@ -107,6 +107,21 @@ class Unit(Frozen):
                 return row
         return None
 
+    def demand_index(self) -> dict[tuple[int, str], Demand]:
+        """The demand row of each (day, shift) that has one, as `demand_on` finds it: one pass
+        over the rows, for the model builders that look up every cell."""
+        index: dict[tuple[int, str], Demand] = {}
+        for row in self.demand:
+            days = (
+                row.days
+                if row.days is not None
+                else [d for d in range(self.days) if d % 7 in row.weekdays]
+            )
+            for day in days:
+                if 0 <= day < self.days:
+                    index.setdefault((day, row.shift), row)
+        return index
+
     def demand_cells(self) -> Iterator[tuple[int, Demand]]:
         """Every (day, demand row) pair of the rota."""
         for day in range(self.days):

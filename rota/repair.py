@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import random
 import time
+from collections import defaultdict
 from collections.abc import Sequence
 
 from ortools.sat.python import cp_model
@@ -49,13 +50,19 @@ def residual_unit(unit: Unit, rota: Rota, group: Sequence[str]) -> Unit:
     keeps every cover, competence and language minimum the whole rota keeps."""
     members = set(group)
     others = [e for e in unit.employees if e.id not in members]
+    on_cell: dict[tuple[int, str], list[Employee]] = defaultdict(list)
+    for employee in others:
+        for day, code in enumerate(rota.assignments.get(employee.id, ())):
+            if code is not None:
+                on_cell[day, code].append(employee)
     demand = []
+    index = unit.demand_index()
     for day in range(unit.days):
         for shift in unit.shift_types:
-            row = unit.demand_on(day, shift.code)
+            row = index.get((day, shift.code))
             if row is None:
                 continue  # no demand row: the shift is not worked that day, as in the unit
-            working = [e for e in others if rota.shift_on(e.id, day) == shift.code]
+            working = on_cell.get((day, shift.code), [])
             competence_min = {
                 code: max(0, needed - sum(unit.can_fill(e.competence, code) for e in working))
                 for code, needed in row.competence_min.items()

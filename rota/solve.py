@@ -15,6 +15,7 @@ from models.unit import Unit
 from rota.construct import construct
 from rota.context import ModelContext
 from rota.explain import explain
+from rota.improve import improve, separable
 from rota.params import SolveParams
 from rota.repair import repair_hours
 from rota.result import Result, Status
@@ -46,6 +47,13 @@ LOCAL_SEARCH_SHARE = 0.6
 # unit whose people's plans are slow to solve uses it all (Curtois Instance20, 26 weeks: 60 s runs
 # gave 23350 at 15 %, 19483-22792 at 30 %, 17765-19479 at 45 %, 18231-18905 at 60 %).
 CONSTRUCT_SHARE = 0.45
+# From this many shift variables, the constructed rota is improved by re-planning a few people
+# over a few days at a time (rota.improve) for up to IMPROVE_SHARE of the time, and CP-SAT has
+# at least TAIL_SHARE of it at the end. Curtois, 60 s: Instance20 (54 600) went from 16 452-
+# 19 479 to ...; Instance12 (16 800) and Instance8 did better without (bench/README.md).
+IMPROVE_FROM_VARIABLES = 30_000
+IMPROVE_SHARE = 0.45
+TAIL_SHARE = 0.1
 # Below this many staff a repair group would be most of the unit: the whole model mends faster.
 REPAIR_MIN_STAFF = 20
 
@@ -204,6 +212,12 @@ def solve(
         if hint is not None:
             # Cover is soft here, so each person can be planned against the others' cover.
             hint = construct(unit, hint, params, seconds=params.time_limit_s * CONSTRUCT_SHARE)
+            if separable(unit) and _shift_variables(unit) >= IMPROVE_FROM_VARIABLES:
+                # CP-SAT's own neighbourhoods are slow on a model this size; ours are small.
+                seconds = params.time_limit_s * IMPROVE_SHARE
+                if not params.deterministic:
+                    seconds = min(seconds, params.time_limit_s * (1 - TAIL_SHARE) - _since(started))
+                hint, _ = improve(unit, hint, params, seconds=max(0.0, seconds))
     elapsed = 0.0 if params.deterministic else time.monotonic() - started
     remaining = max(params.time_limit_s - elapsed, min(1.0, params.time_limit_s))
     result = _search(unit, params.with_(time_limit_s=remaining), progress, hint, offset=elapsed)
@@ -227,6 +241,14 @@ def _first_rota(unit: Unit, params: SolveParams) -> Rota | None:
     )
     status, solver = run_solver(ctx, stone)
     return rota_from(ctx, solver) if status.has_rota else None
+
+
+def _since(started: float) -> float:
+    return time.monotonic() - started
+
+
+def _shift_variables(unit: Unit) -> int:
+    return len(unit.employees) * unit.days * len(unit.shift_types)
 
 
 def _has_minimums(unit: Unit) -> bool:
@@ -340,11 +362,11 @@ def _with_shifts_fixed(ctx: ModelContext, shifts: Mapping[int, int]) -> cp_model
     """A tiny solve of the model with every shift fixed: each penalty at what the rota really
     costs. `shifts` maps each shift variable's index to its value. The solver (its values read by
     the model's own variables, as the clone keeps their indices), or None without an optimum."""
-    status, polish = _solve_fixed(ctx, shifts)
+    status, polish = solve_fixed(ctx, shifts)
     return polish if status == cp_model.OPTIMAL else None
 
 
-def _solve_fixed(
+def solve_fixed(
     ctx: ModelContext, values: Mapping[int, int]
 ) -> tuple[cp_model.CpSolverStatus, cp_model.CpSolver]:
     """CP-SAT's status and solver for the model with these variables (by index) fixed."""
@@ -376,7 +398,7 @@ def complete_hint(ctx: ModelContext, values: dict[int, int]) -> float | None:
     objective of that whole solution, or None when there is none."""
     objective = None
     if all(variable.index in values for variable in ctx.x.values()):
-        status, completion = _solve_fixed(ctx, values)
+        status, completion = solve_fixed(ctx, values)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             # The clone keeps variable indices; its own constraints were added after them.
             values = {

@@ -20,10 +20,11 @@ LANGUAGE_REFERENCE = "sameloven § 3-5"
 def add_to_model(ctx: ModelContext) -> None:
     unit, model, params = ctx.unit, ctx.model, ctx.params
     staff_count = len(unit.employees)
+    index = unit.demand_index()
     for day in range(unit.days):
         for shift in unit.shift_types:
             on_shift = [ctx.x[e.id, day, shift.code] for e in unit.employees]
-            row = unit.demand_on(day, shift.code)
+            row = index.get((day, shift.code))
             if row is None:
                 model.add(sum(on_shift) == 0)
                 continue
@@ -63,10 +64,11 @@ def add_to_model(ctx: ModelContext) -> None:
 
 def audit(unit: Unit, rota: Rota) -> list[Finding]:
     findings = []
+    index = unit.demand_index()
     for day in range(unit.days):
         for shift in unit.shift_types:
             working = [e for e in unit.employees if rota.shift_on(e.id, day) == shift.code]
-            row = unit.demand_on(day, shift.code)
+            row = index.get((day, shift.code))
             when = f"{shift.code} {day_label(day)}"
             if row is None:
                 for employee in working:

@@ -1,0 +1,97 @@
+"""improve(): re-plans of a few people over a window of days, each kept when it is better."""
+
+from __future__ import annotations
+
+from models.rota import Rota
+from models.unit import Unit
+from rota.check import check
+from rota.improve import _windows, improve, separable
+from rota.params import SolveParams
+from tests.rota.conftest import rota_of, two_shift_unit
+
+
+def _three_weeks() -> Unit:
+    """Three weeks, one day shift wanted once each weekday (a target, no minimum, 100 per person
+    short, 1 per person over); Kari works exactly 8 shifts and Ola exactly 7: together exactly
+    the 15 weekdays. No other soft term, so the objective is the cover alone."""
+    data = two_shift_unit(night_spread_weight=0, weekend_spread_weight=0, isolated_day_weight=0)
+    data["weeks"] = 3
+    data["shift_types"] = data["shift_types"][:1]
+    data["demand"] = [
+        {
+            "shift": "D",
+            "weekdays": [0, 1, 2, 3, 4],
+            "min": 0,
+            "target": 1,
+            "weight_under": 100,
+            "weight_over": 1,
+        }
+    ]
+    for employee, hours in zip(data["employees"], (60.0, 52.5), strict=True):
+        employee["rules"] = {"min_hours": hours, "max_hours": hours}
+    return Unit.model_validate(data)
+
+
+def _cover_cost(unit: Unit, rota: Rota) -> int:
+    """The objective counted by hand: 100 per weekday nobody works, 1 per person too many."""
+    cost = 0
+    for day in range(unit.days):
+        on = sum(rota.shift_on(e.id, day) == "D" for e in unit.employees)
+        if day % 7 < 5:
+            cost += 100 * max(0, 1 - on) + max(0, on - 1)
+    return cost
+
+
+def _both_in_week_one(unit: Unit) -> Rota:
+    """Both work the first week's weekdays, Kari also Monday-Wednesday and Ola Monday-Tuesday
+    of the second; the rest nobody: 7 weekdays short, 7 over (cost 707)."""
+    return rota_of(
+        unit,
+        {"kari": "DDDDD..DDD...........", "ola": "DDDDD..DD............"},
+    )
+
+
+def test_replans_reach_the_known_best_and_say_by_how_much() -> None:
+    """From a legal rota 707 above its best, the re-plans find a rota covering each weekday
+    exactly once (cost 0), keep every hard rule, and report the 707 they gained."""
+    unit = _three_weeks()
+    start = _both_in_week_one(unit)
+    assert check(unit, start) == []
+    assert _cover_cost(unit, start) == 707
+    rota, gained = improve(unit, start, SolveParams(deterministic=True), seconds=30, rounds=20)
+    assert check(unit, rota) == []
+    assert _cover_cost(unit, rota) == 0
+    assert gained == 707
+
+
+def test_deterministic_mode_gives_the_same_rota_twice() -> None:
+    """Two deterministic runs from the same rota return the same rota."""
+    unit = _three_weeks()
+    params = SolveParams(deterministic=True)
+    first = improve(unit, _both_in_week_one(unit), params, seconds=30, rounds=2)
+    second = improve(unit, _both_in_week_one(unit), params, seconds=30, rounds=2)
+    assert first == second
+
+
+def test_no_time_keeps_the_rota() -> None:
+    """With no time nothing is re-planned: the rota comes back as it was, nothing gained."""
+    unit = _three_weeks()
+    start = _both_in_week_one(unit)
+    assert improve(unit, start, SolveParams(), seconds=0) == (start, 0.0)
+
+
+def test_spread_between_people_is_not_separable() -> None:
+    """A weight on the spread of nights or weekends couples people: not separable; without
+    those weights it is."""
+    assert separable(_three_weeks())
+    assert not separable(Unit.model_validate(two_shift_unit(weekend_spread_weight=5)))
+
+
+def test_windows_cover_every_day_focus_first() -> None:
+    """The days cut into as few windows as cover them all (the last wrapping round to the
+    first days), the first one centred on the focus day."""
+    windows = _windows(list(range(21)), focus=12, length=10)
+    assert windows[0] == list(range(7, 17))
+    assert windows[1] == [17, 18, 19, 20, 0, 1, 2, 3, 4, 5]
+    assert len(windows) == 3
+    assert {d for w in windows for d in w} == set(range(21))
