@@ -10,18 +10,22 @@ takes a few hundredths of a second.
 Where every soft term is one person's or one cover count's (no spread between people), a group's
 re-plan sees the whole objective's change exactly, so a re-plan kept for being better lowers the
 whole objective by as much, and every step keeps every hard rule (each person's rules are their
-own, and cover is soft where this is used). It runs on one core: two groups swept at once, each
-over its own half of the days, did no better, as the model building between the solves holds
-Python's lock (bench/README.md).
+own, and cover is soft where this is used). Two re-plans with different people and different days
+change the objective independently, so each core sweeps its own group over its own part of the
+days, in a process of its own (in threads, the model building between the solves held Python's
+lock, and two did no better than one).
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import random
 import time
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 
@@ -41,6 +45,8 @@ WINDOW_DAYS = 10
 REPLAN_S = 0.2
 # Share of groups chosen round a shift short of its target, while there is one.
 FOCUS_SHARE = 0.8
+# Sweeps at once, one process each (at most one per core).
+MAX_PROCESSES = 4
 
 
 def separable(unit: Unit) -> bool:
@@ -55,7 +61,7 @@ class _Sweep:
     """One group's re-plans over its part of the days."""
 
     group: list[str]
-    days: list[int]  # the days it may change, in order
+    days: list[int]  # the part of the days it may change, in order
     focus: int  # the day its first window is centred on
     seed: int
 
@@ -66,28 +72,94 @@ def improve(
     """`rota` (keeping every hard rule) improved by re-plans of a few people over a window of
     days, each kept when it lowers the objective; the rota and how much lower its objective is.
     Stops after `seconds` (that much solver work in deterministic mode), or after `rounds`
-    groups' sweeps."""
+    rounds of sweeps (one sweep per core and round; one in all in deterministic mode)."""
+    if seconds <= 0:
+        return rota, 0.0
     rng = random.Random(params.seed)
     index = unit.demand_index()
+    cores = 1 if params.deterministic else min(MAX_PROCESSES, params.effective_workers)
     assignments = dict(rota.assignments)
     deadline = time.monotonic() + seconds
     work = gained = 0.0
     done = 0
-    while (rounds is None or done < rounds) and (
-        work < seconds if params.deterministic else time.monotonic() < deadline
-    ):
-        done += 1
-        current = Rota(days=unit.days, assignments=assignments)
-        group, focus = _neighbourhood(unit, index, current, rng)
-        first = rng.randrange(unit.days)
-        days = [(first + k) % unit.days for k in range(unit.days)]
-        sweep = _Sweep(group, days, focus, rng.randrange(1 << 16))
-        budget = seconds - work if params.deterministic else deadline
-        rows, gain, spent = _sweep(unit, current, sweep, params, budget)
-        assignments.update(rows)
-        gained += gain
-        work += spent
+    with _pool(unit, params, cores) as pool:
+        while (rounds is None or done < rounds) and (
+            work < seconds if params.deterministic else time.monotonic() < deadline
+        ):
+            done += 1
+            current = Rota(days=unit.days, assignments=assignments)
+            sweeps = _plan(unit, index, current, cores, rng)
+            budget = seconds - work if params.deterministic else deadline
+            if pool is None:
+                results = [_sweep(unit, current, sweeps[0], params, budget)]
+            else:
+                jobs = [pool.submit(_sweep_adopted, current, sweep, budget) for sweep in sweeps]
+                results = [job.result() for job in jobs]
+            for rows, gain, spent in results:
+                assignments.update(rows)
+                gained += gain
+                work += spent
     return Rota(days=unit.days, assignments=assignments), gained
+
+
+@contextmanager
+def _pool(unit: Unit, params: SolveParams, cores: int) -> Iterator[ProcessPoolExecutor | None]:
+    """Worker processes that have the unit and the parameters already (forked, so that nothing
+    large is sent with each sweep); None for one core, or where processes cannot be forked."""
+    if cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield None
+        return
+    pool = ProcessPoolExecutor(
+        cores,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_adopt,
+        initargs=(unit, params),
+    )
+    try:
+        yield pool
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+# In a worker process: the unit and parameters it sweeps for.
+_ADOPTED: list[tuple[Unit, SolveParams]] = []
+
+
+def _adopt(unit: Unit, params: SolveParams) -> None:
+    _ADOPTED[:] = [(unit, params)]
+
+
+def _sweep_adopted(
+    rota: Rota, sweep: _Sweep, budget: float
+) -> tuple[dict[str, tuple[str | None, ...]], float, float]:
+    unit, params = _ADOPTED[0]
+    return _sweep(unit, rota, sweep, params, budget)
+
+
+def _plan(
+    unit: Unit,
+    index: dict[tuple[int, str], Demand],
+    rota: Rota,
+    cores: int,
+    rng: random.Random,
+) -> list[_Sweep]:
+    """One sweep per core: the days cut at a random day into that many runs of days, each with
+    its own group, no one in two groups."""
+    first = rng.randrange(unit.days)
+    order = [(first + k) % unit.days for k in range(unit.days)]
+    parts = [order[k * unit.days // cores : (k + 1) * unit.days // cores] for k in range(cores)]
+    taken: set[str] = set()
+    sweeps = []
+    for part in parts:
+        group, focus = _neighbourhood(unit, index, rota, part, taken, rng)
+        if not group:
+            break
+        taken.update(group)
+        sweeps.append(_Sweep(group, part, focus, rng.randrange(1 << 16)))
+    if len(sweeps) == 1:
+        # Everyone is in the one group (a small unit): it has all the days.
+        sweeps = [replace(sweeps[0], days=order)]
+    return sweeps
 
 
 def _sweep(
@@ -164,20 +236,27 @@ def _neighbourhood(
     unit: Unit,
     index: dict[tuple[int, str], Demand],
     rota: Rota,
+    days: Sequence[int],
+    taken: set[str],
     rng: random.Random,
 ) -> tuple[list[str], int]:
-    """A group of people and the day to start from. Mostly a shift short of its target, with
-    people who may work it and have shifts to spare near it (on shifts with more people than
-    wanted); else anyone, on any day."""
-    staff = list(unit.employees)
+    """A group of people (none `taken`) and the day among `days` to start from. Mostly a shift
+    short of its target, with people who may work it and have shifts to spare near it (on
+    shifts with more people than wanted); else anyone, on any of the days."""
+    staff = [e for e in unit.employees if e.id not in taken]
     staffed: Counter[tuple[int, str]] = Counter()
     for row in rota.assignments.values():
         for day, code in enumerate(row):
             if code is not None:
                 staffed[day, code] += 1
-    short = [(cell, row) for cell, row in index.items() if staffed[cell] < row.wanted]
+    inside = set(days)
+    short = [
+        (cell, row)
+        for cell, row in index.items()
+        if cell[0] in inside and staffed[cell] < row.wanted
+    ]
     if not short or rng.random() >= FOCUS_SHARE:
-        return [e.id for e in rng.sample(staff, min(len(staff), PEOPLE))], rng.randrange(unit.days)
+        return [e.id for e in rng.sample(staff, min(len(staff), PEOPLE))], rng.choice(list(days))
     weights = [row.weight_under * (row.wanted - staffed[cell]) for cell, row in short]
     (focus, code), _ = rng.choices(short, weights=weights)[0]
     near = range(max(0, focus - WINDOW_DAYS // 2), min(unit.days, focus + WINDOW_DAYS // 2 + 1))
