@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 
+from models.clock import SATURDAY, SUNDAY
 from models.demand import Demand
 from models.employee import Employee
 from models.rota import Rota
@@ -189,7 +190,13 @@ def _sweep(
         proto.variables[variable.index].domain[1] = solution[variable.index]
     rng = random.Random(sweep.seed)
     spent = 0.0
-    for window in _windows(sweep.days, sweep.focus, min(WINDOW_DAYS, len(sweep.days))):
+    windows = _windows(sweep.days, sweep.focus, min(WINDOW_DAYS, len(sweep.days)))
+    if any(_weekends_limited(unit, unit.employee(e)) for e in sweep.group):
+        # Which weekends each person works is a choice over the whole plan, not ten days: the
+        # weekends of the part as one window (Curtois Instance20, 27 s from the same rota:
+        # 12674-13103 against 13097-13336 without).
+        windows.append([d for d in sweep.days if d % 7 in (SATURDAY, SUNDAY)])
+    for window in windows:
         left = budget - spent if params.deterministic else budget - time.monotonic()
         if left <= 0:
             break
@@ -270,6 +277,12 @@ def _neighbourhood(
     able = sorted((e for e in staff if _may_work(e, focus, code)), key=spare, reverse=True)
     rest = [e for e in staff if not _may_work(e, focus, code)]
     return [e.id for e in (able + rest)[:PEOPLE]], focus
+
+
+def _weekends_limited(unit: Unit, employee: Employee) -> bool:
+    """Whether the person may work fewer weekends than the plan has."""
+    most = unit.rules_for(employee).max_weekends
+    return most is not None and most < unit.weeks
 
 
 def _may_work(employee: Employee, day: int, code: str) -> bool:

@@ -141,3 +141,38 @@ def test_two_cores_sweep_apart_and_stay_exact() -> None:
             cost += 100 * max(0, 4 - on) + max(0, on - 4)
     assert cost == 0
     assert gained == 2020
+
+
+def test_weekends_move_across_the_plan() -> None:
+    """Five weeks with one day shift wanted on Saturdays and Sundays only, five people at one
+    weekend each (exactly 2 shifts): the first weekend is empty and the third has two people.
+    No ten-day window holds both weekends; the weekends' own window moves one of the two,
+    from 202 to the known best of 0."""
+    data = two_shift_unit(night_spread_weight=0, weekend_spread_weight=0, isolated_day_weight=0)
+    data["weeks"] = 5
+    data["shift_types"] = data["shift_types"][:1]
+    data["demand"] = [
+        {"shift": "D", "weekdays": [5, 6], "min": 0, "target": 1, "weight_under": 100}
+    ]
+    data["employees"] = [
+        {
+            "id": f"p{n}",
+            "competence": "HFA",
+            "position_pct": 40,
+            "rules": {"min_hours": 15, "max_hours": 15, "max_weekends": 1},
+        }
+        for n in range(5)
+    ]
+    unit = Unit.model_validate(data)
+    weekend = {week: "." * (7 * week + 5) + "DD" + "." * (7 * (4 - week)) for week in range(5)}
+    start = rota_of(
+        unit,
+        {"p0": weekend[2], "p1": weekend[2], "p2": weekend[1], "p3": weekend[3], "p4": weekend[4]},
+    )
+    assert check(unit, start) == []
+    rota, gained = improve(unit, start, SolveParams(deterministic=True), seconds=30, rounds=3)
+    assert check(unit, rota) == []
+    for week in range(5):
+        for day in (7 * week + 5, 7 * week + 6):
+            assert sum(rota.shift_on(e.id, day) == "D" for e in unit.employees) == 1, day
+    assert gained == 202
