@@ -440,6 +440,7 @@ def demo(out: Path, time_limit: float, scenario_time_limit: float, with_scenario
             csv_path=None,
             json_path=out / ("scenarioer.json" if lang == "nb" else "scenarios.json"),
             lang=lang,
+            time_option="--scenario-time-limit",
         )
 
 
@@ -519,10 +520,11 @@ def _run_and_write(
     csv_path: Path | None,
     json_path: Path | None,
     lang: Language,
+    time_option: str = "--time-limit",
 ) -> None:
     console = _console()
     comparison = run_with_progress(console, scenario_list, params, jobs, lang)
-    print_comparison(console, comparison, lang)
+    print_comparison(console, comparison, lang, time_option)
     write_comparison_workbook(comparison, output, lang)
     written = [output]
     if csv_path is not None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.live import Live
+from rich.markup import escape
 from rich.table import Table
 
 from cli.render import number
 from models.problems import Language
 from rota.params import SolveParams
-from scenarios.labels import status_label
+from scenarios.labels import no_rota_advice, status_label
 from scenarios.runner import Comparison, Scenario, ScenarioEvent, run_scenarios
 
 _STATES = {
@@ -55,8 +56,11 @@ def run_with_progress(
         return run_scenarios(scenarios, params, jobs=jobs, on_event=update)
 
 
-def print_comparison(console: Console, comparison: Comparison, lang: Language) -> None:
-    """The comparison as a table: gaps before cost, as a unit leader reads it."""
+def print_comparison(
+    console: Console, comparison: Comparison, lang: Language, option: str = "--time-limit"
+) -> None:
+    """The comparison as a table: gaps before cost, as a unit leader reads it; under it, for
+    each scenario without a rota, why and what to do (`option` gives a search more time)."""
     nb = lang == "nb"
     view = Table(title="Sammenligning" if nb else "Comparison", title_justify="left")
     headers = (
@@ -102,3 +106,7 @@ def print_comparison(console: Console, comparison: Comparison, lang: Language) -
             f"[red]{row.breaches}[/]" if row.breaches else "0",
         )
     console.print(view)
+    for outcome in comparison.outcomes:
+        if outcome.result.rota is None:
+            for line in no_rota_advice(outcome.result, lang, option):
+                console.print(f"[red]{escape(outcome.name)}[/]: {escape(line)}")

@@ -27,7 +27,7 @@ from rota.cost import LABELS, CostKind
 from scenarios.heltid_sheet import sheet_name as heltid_sheet_name
 from scenarios.heltid_sheet import write_heltid_sheet
 from scenarios.kpi import ScenarioKpis
-from scenarios.labels import LANGUAGE_GAP_PREFIX, explanation, status_label, term_label
+from scenarios.labels import LANGUAGE_GAP_PREFIX, no_rota_advice, status_label, term_label
 from scenarios.rota_workbook import RED, write_turnus_sheet
 from scenarios.runner import Comparison, ScenarioOutcome
 from scenarios.sheet_style import BOLD, header_cell, landscape
@@ -548,7 +548,7 @@ def _write_scenario_rota(sheet: Any, outcome: ScenarioOutcome, lang: Language) -
                 f"No rota for the scenario '{outcome.name}': {status}.",
             ),
         ).font = Font(bold=True, size=13, color="C00000")
-        for row, line in enumerate(explanation(outcome.result, lang), start=2):
+        for row, line in enumerate(no_rota_advice(outcome.result, lang), start=2):
             sheet.cell(row=row, column=1, value=line)
         sheet.column_dimensions["A"].width = 100
         return

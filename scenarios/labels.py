@@ -68,6 +68,26 @@ def explanation(result: Result, lang: Language = "nb") -> list[str]:
     return lines
 
 
+def no_rota_advice(
+    result: Result, lang: Language = "nb", option: str = "--time-limit"
+) -> list[str]:
+    """What a reader can do about a result without a rota: why, when the engine found out, and
+    for a search stopped by its time limit, that a rota may still exist and how to give it more
+    time (`option` is the command-line option that does)."""
+    lines = explanation(result, lang)
+    if lines or result.status is not Status.UNKNOWN:
+        return lines
+    if lang == "nb":
+        return [
+            "Søket ble stoppet av tidsgrensen før det fant en turnus. Det betyr ikke at ingen"
+            f" turnus finnes: prøv igjen med lengre tid ({option}, for eksempel 120 sekunder)."
+        ]
+    return [
+        "The search was stopped by its time limit before it found a rota. That does not mean"
+        f" no rota exists: try again with more time ({option}, for example 120 seconds)."
+    ]
+
+
 def breaches_first(findings: list[Finding]) -> list[Finding]:
     """Breaches of the rules before cover gaps, each group in the order found."""
     return sorted(findings, key=lambda finding: finding.kind is not FindingKind.BREACH)
