@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rota.explain import Explanation
 from rota.result import Result, Status
 from scenarios.labels import no_rota_advice
 
@@ -20,8 +21,8 @@ def test_time_limit_without_rota_says_a_rota_may_exist_and_how_to_give_more_time
 
 def test_conflicting_rules_give_their_explanation_not_the_time_advice() -> None:
     """When the rules conflict, the explanation is the advice; a rota in hand needs none."""
-    impossible = Result(
-        Status.INFEASIBLE, None, None, None, 1.0, explanation=["kari: for få timer"]
-    )
+    why = Explanation("kari: for få timer", "kari: too few hours")
+    impossible = Result(Status.INFEASIBLE, None, None, None, 1.0, explanation=[why])
     assert no_rota_advice(impossible) == ["kari: for få timer"]
+    assert no_rota_advice(impossible, "en") == ["kari: too few hours"]
     assert no_rota_advice(Result(Status.INFEASIBLE, None, None, None, 1.0)) == []
