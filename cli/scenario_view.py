@@ -26,34 +26,41 @@ def run_with_progress(
 ) -> Comparison:
     """Run the scenarios with a live line each: state, best objective so far, seconds."""
     lines: dict[str, ScenarioEvent] = {s.name: ScenarioEvent(s.name, "waiting") for s in scenarios}
-
-    def table() -> Table:
-        view = Table(title="Scenarioer" if lang == "nb" else "Scenarios", title_justify="left")
-        for header in ("Scenario", "Status", "Mål" if lang == "nb" else "Objective", "s"):
-            view.add_column(header)
-        for name, event in lines.items():
-            nb, en = _STATES[event.state]
-            state = nb if lang == "nb" else en
-            if event.state == "done" and event.outcome is not None:
-                state = status_label(event.outcome.result.status, lang)
-            view.add_row(
-                name,
-                state,
-                "" if event.objective is None else number(event.objective, lang, 0),
-                "" if event.seconds is None else number(event.seconds, lang, 1),
-            )
-        return view
-
-    with Live(table(), console=console, refresh_per_second=4, transient=False) as live:
+    planned = {s.name for s in scenarios if s.positions is not None}
+    with Live(live_table(lines, planned, lang), console=console, refresh_per_second=4) as live:
 
         def update(event: ScenarioEvent) -> None:
             previous = lines.get(event.name)
             if previous is not None and previous.state == "done":
                 return
             lines[event.name] = event
-            live.update(table())
+            live.update(live_table(lines, planned, lang))
 
         return run_scenarios(scenarios, params, jobs=jobs, on_event=update)
+
+
+def live_table(lines: dict[str, ScenarioEvent], planned: set[str], lang: Language) -> Table:
+    """A line per scenario: its state, its best objective so far, and seconds. A scenario that
+    plans positions (`planned`) shows no objective: the planner's is its cost in øre plus the
+    rota's terms, a number nobody can read; its cost is in the comparison that follows."""
+    view = Table(title="Scenarioer" if lang == "nb" else "Scenarios", title_justify="left")
+    for header in ("Scenario", "Status", "Mål" if lang == "nb" else "Objective", "s"):
+        view.add_column(header)
+    for name, event in lines.items():
+        nb, en = _STATES[event.state]
+        if name in planned and event.state in ("running", "improved"):
+            nb, en = "lager stillingsplan og turnus", "planning positions and rota"
+        state = nb if lang == "nb" else en
+        if event.state == "done" and event.outcome is not None:
+            state = status_label(event.outcome.result.status, lang)
+        shown = event.objective is not None and name not in planned
+        view.add_row(
+            name,
+            state,
+            number(event.objective, lang, 0) if shown and event.objective is not None else "",
+            "" if event.seconds is None else number(event.seconds, lang, 1),
+        )
+    return view
 
 
 def print_comparison(
