@@ -120,6 +120,10 @@ class Employee(Frozen):
         """In unwanted part-time (uønsket deltid): wants a bigger position than they have."""
         return self.desired_pct is not None and self.desired_pct > self.position_pct
 
+    def allows_shift(self, code: str) -> bool:
+        """Whether the person may work this shift type at all (no list: every type)."""
+        return self.allowed_shifts is None or code in self.allowed_shifts
+
     @property
     def display_name(self) -> str:
         return self.name or self.id

@@ -149,10 +149,15 @@ def _plan(
     first = rng.randrange(unit.days)
     order = [(first + k) % unit.days for k in range(unit.days)]
     parts = [order[k * unit.days // cores : (k + 1) * unit.days // cores] for k in range(cores)]
+    staffed: Counter[tuple[int, str]] = Counter()
+    for row in rota.assignments.values():
+        for day, code in enumerate(row):
+            if code is not None:
+                staffed[day, code] += 1
     taken: set[str] = set()
     sweeps = []
     for part in parts:
-        group, focus = _neighbourhood(unit, index, rota, part, taken, rng)
+        group, focus = _neighbourhood(unit, index, rota, staffed, part, taken, rng)
         if not group:
             break
         taken.update(group)
@@ -243,19 +248,16 @@ def _neighbourhood(
     unit: Unit,
     index: dict[tuple[int, str], Demand],
     rota: Rota,
+    staffed: Counter[tuple[int, str]],
     days: Sequence[int],
     taken: set[str],
     rng: random.Random,
 ) -> tuple[list[str], int]:
-    """A group of people (none `taken`) and the day among `days` to start from. Mostly a shift
+    """A group of people (none `taken`) and the day among `days` to start from, given how many
+    are on each (day, shift) (`staffed`). Mostly a shift
     short of its target, with people who may work it and have shifts to spare near it (on
     shifts with more people than wanted); else anyone, on any of the days."""
     staff = [e for e in unit.employees if e.id not in taken]
-    staffed: Counter[tuple[int, str]] = Counter()
-    for row in rota.assignments.values():
-        for day, code in enumerate(row):
-            if code is not None:
-                staffed[day, code] += 1
     inside = set(days)
     short = [
         (cell, row)
@@ -288,7 +290,7 @@ def _weekends_limited(unit: Unit, employee: Employee) -> bool:
 def _may_work(employee: Employee, day: int, code: str) -> bool:
     """Whether the employee's own rules allow the shift on the day at all."""
     return (
-        (employee.allowed_shifts is None or code in employee.allowed_shifts)
+        employee.allows_shift(code)
         and employee.max_shifts.get(code, 1) > 0
         and day not in employee.unavailable_days
     )

@@ -50,7 +50,7 @@ CONSTRUCT_SHARE = 0.45
 # From this many shift variables, the constructed rota is improved by re-planning a few people
 # over a few days at a time (rota.improve) for up to IMPROVE_SHARE of the time, and CP-SAT has
 # at least TAIL_SHARE of it at the end. Curtois, 60 s: Instance20 (54 600) went from 16 452-
-# 19 479 to ...; Instance12 (16 800) and Instance8 did better without (bench/README.md).
+# 19 479 to 11 089-13 240; Instance12 (16 800) and Instance8 did better without (bench/README.md).
 IMPROVE_FROM_VARIABLES = 30_000
 IMPROVE_SHARE = 0.45
 TAIL_SHARE = 0.1
@@ -216,7 +216,8 @@ def solve(
                 # CP-SAT's own neighbourhoods are slow on a model this size; ours are small.
                 seconds = params.time_limit_s * IMPROVE_SHARE
                 if not params.deterministic:
-                    seconds = min(seconds, params.time_limit_s * (1 - TAIL_SHARE) - _since(started))
+                    spent = time.monotonic() - started
+                    seconds = min(seconds, params.time_limit_s * (1 - TAIL_SHARE) - spent)
                 hint, _ = improve(unit, hint, params, seconds=max(0.0, seconds))
     elapsed = 0.0 if params.deterministic else time.monotonic() - started
     remaining = max(params.time_limit_s - elapsed, min(1.0, params.time_limit_s))
@@ -241,10 +242,6 @@ def _first_rota(unit: Unit, params: SolveParams) -> Rota | None:
     )
     status, solver = run_solver(ctx, stone)
     return rota_from(ctx, solver) if status.has_rota else None
-
-
-def _since(started: float) -> float:
-    return time.monotonic() - started
 
 
 def _shift_variables(unit: Unit) -> int:

@@ -49,11 +49,7 @@ def add_hours_by_shift_length(ctx: ModelContext) -> None:
     for employee in unit.employees:
         if employee.id in ctx.positions:
             continue  # the band moves with a position the model chooses
-        allowed = [
-            s
-            for s in unit.shift_types
-            if employee.allowed_shifts is None or s.code in employee.allowed_shifts
-        ]
+        allowed = [s for s in unit.shift_types if employee.allows_shift(s.code)]
         by_length: dict[int, list[cp_model.IntVar]] = defaultdict(list)
         for shift in allowed:
             for day in range(unit.days):

@@ -34,8 +34,7 @@ def weekend_hint(
             continue  # people on their own frequency are left to the full model
         for weekend_class in range(every):
             for code in shifts:
-                allowed = employee.allowed_shifts is None or code in employee.allowed_shifts
-                if allowed:
+                if employee.allows_shift(code):
                     place[employee.id, weekend_class, code] = model.new_bool_var("")
         model.add_at_most_one(v for (e, _, _), v in place.items() if e == employee.id)
     gaps: list[cp_model.IntVar] = []

@@ -17,8 +17,7 @@ def add_to_model(ctx: ModelContext) -> None:
     for employee in unit.employees:
         for day in range(unit.days):
             for shift in unit.shift_types:
-                allowed = employee.allowed_shifts is None or shift.code in employee.allowed_shifts
-                if not allowed or day in employee.unavailable_days:
+                if not employee.allows_shift(shift.code) or day in employee.unavailable_days:
                     ctx.model.add(ctx.x[employee.id, day, shift.code] == 0).only_enforce_if(
                         ctx.hard(RULE, employee.id)
                     )
