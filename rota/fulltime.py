@@ -10,6 +10,7 @@ allowed, are full-time (the main rule for new hires, AML § 14-1 b) or not creat
 
 from __future__ import annotations
 
+import functools
 import math
 import time
 from dataclasses import dataclass, field
@@ -182,7 +183,7 @@ def plan_positions(
     # 1. The most full-time positions (or the target share) in a wider hours band, where plans
     # come far sooner than in the unit's own band (bench/README.md).
     explore = build_position_model(wider, sizes, params)
-    _add_frames(explore, widened, cap, options.target_share)
+    add_frames(explore, widened, cap, options.target_share)
     explore.hint(start_sizes, baseline)
     # Any plan first: with no objective it comes in seconds, so a generous share costs nothing
     # where it is not needed. Then the most full-time positions from there.
@@ -204,18 +205,32 @@ def plan_positions(
     most = _fulltime_count(found)
 
     # 2. Hours repaired into the unit's own band, keeping as many of those full-time positions
-    # as that allows (the search may give some up, never take hours outside the band).
+    # as that allows (the search may give some up, never take hours outside the band). Short
+    # of time, the search may settle for no more full-time positions than today, so it first
+    # must keep more than today when the plan has more; only if that fails, any number.
     if wider is not widened:
-        repaired = repair_hours(
-            widened,
-            sizes,
-            found,
-            rota,
-            params.with_(time_limit_s=share_of_rest(REPAIR_SHARE)),
-            lambda pm: _add_frames(pm, widened, cap, options.target_share),
-            prefer=lambda pm: len(pm.full) - sum(pm.full.values()),
-            prefer_range=len(widened.employees),
-        )
+        today = _fulltime_count(start_sizes)
+        floors = [today + 1, 0] if most > today else [0]
+        repaired = None
+        for floor in floors:
+            repaired = repair_hours(
+                widened,
+                sizes,
+                found,
+                rota,
+                params.with_(time_limit_s=share_of_rest(REPAIR_SHARE)),
+                functools.partial(
+                    add_frames,
+                    unit=widened,
+                    cap=cap,
+                    target_share=options.target_share,
+                    least_fulltime=floor,
+                ),
+                prefer=lambda pm: len(pm.full) - sum(pm.full.values()),
+                prefer_range=len(widened.employees),
+            )
+            if repaired is not None:
+                break
         if repaired is None:
             return _no_plan(unit, Status.UNKNOWN, solver.wall_time, cost_before, cap, notes)
         found, rota = repaired
@@ -223,7 +238,7 @@ def plan_positions(
 
     # 3. The lowest cost with that many full-time positions.
     pm = build_position_model(widened, sizes, params)
-    _add_frames(pm, widened, cap, options.target_share)
+    add_frames(pm, widened, cap, options.target_share)
     pm.ctx.model.add(sum(pm.full.values()) >= most)
     _minimise_cost(pm)
     pm.hint(found, rota)
@@ -281,10 +296,17 @@ def _kr(amount: float) -> str:
     return f"{amount:,.0f}".replace(",", " ")
 
 
-def _add_frames(
-    pm: PositionModel, unit: Unit, cap: float | None, target_share: float | None = None
+def add_frames(
+    pm: PositionModel,
+    unit: Unit,
+    cap: float | None,
+    target_share: float | None = None,
+    least_fulltime: int = 0,
 ) -> None:
-    """The FTE frame, the cost limit and the target share as hard limits."""
+    """The FTE frame, the cost limit, the target share and the fewest full-time positions as
+    hard limits."""
+    if least_fulltime > 0:
+        pm.ctx.model.add(sum(pm.full.values()) >= least_fulltime)
     if unit.budget.fte_frame is not None:
         pm.ctx.model.add(pm.total_size() <= round(unit.budget.fte_frame * FULL))
     if cap is not None:

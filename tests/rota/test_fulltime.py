@@ -7,8 +7,10 @@ import pytest
 from models.employee import Employee
 from models.unit import Unit
 from rota.check import check
-from rota.fulltime import PositionOptions, allowed_sizes, plan_positions
+from rota.fulltime import PositionOptions, add_frames, allowed_sizes, plan_positions
 from rota.params import SolveParams
+from rota.positions import build_position_model
+from rota.result import Status
 from tests.rota.conftest import weekend_bound_unit
 
 # Tiny units: every stage finds its answer at once, so a short stall ends it.
@@ -87,3 +89,18 @@ def test_vacancies_are_kept_hireable_or_given_up_and_new_positions_are_full_time
     vacancy = Employee(id="v", competence="X", position_pct=50, vacant=True)
     assert allowed_sizes(vacancy, 20) == [0, 200, 400, 500, 600, 800, 1000]
     assert allowed_sizes(vacancy, 20, new=True) == [0, 1000]
+
+
+def test_the_fewest_full_time_positions_is_a_hard_limit() -> None:
+    """The frame allows two full-time positions: asked to keep two, the model finds a plan
+    with two; asked to keep three, it proves there is none."""
+    unit = weekend_bound_unit()
+    sizes = {e.id: allowed_sizes(e, 20) for e in unit.employees}
+    for least, expected in ((2, Status.OPTIMAL), (3, Status.INFEASIBLE)):
+        pm = build_position_model(unit, sizes, PARAMS)
+        add_frames(pm, unit, None, least_fulltime=least)
+        pm.ctx.model.maximize(sum(pm.full.values()))
+        status, found, _, _ = pm.run(PARAMS)
+        assert status is expected
+        if expected is Status.OPTIMAL:
+            assert sum(1 for pct in found.values() if pct >= 100) == 2
