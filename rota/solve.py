@@ -205,8 +205,10 @@ def solve(
         if first.rota is not None:
             return replace(first, runtime_s=time.monotonic() - started)
     if hint is None and staged:
-        # No gap-free rota: the rota with gaps shown is found from a stepping stone too.
-        hint = _stepping_stone(unit, params.with_(explain=False))
+        # No gap-free rota: the rota with gaps shown is found from a stepping stone too. The
+        # gap-free search's own (its hours mended where possible) serves: a new one would take
+        # time the search with gaps needs (the demo ward at 15 s once ended with no rota so).
+        hint = stone if stone is not None else _stepping_stone(unit, params.with_(explain=False))
     elif hint is None and not params.hard_cover and params.warm_start:
         hint = _first_rota(unit, params)
         if hint is not None:

@@ -3,11 +3,20 @@ first rota without the objective to seed the search instead."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
+import rota.solve as solve_module
 from bench.curtois import parse, violations
 from models.curtois import unit_from_curtois
 from models.demo import demo_unit
+from models.rota import Rota
+from models.unit import Unit
+from rota.check import check
 from rota.params import SolveParams
-from rota.solve import _first_rota, _has_minimums, _stepping_stone
+from rota.result import Result, Status
+from rota.solve import _first_rota, _has_minimums, _search, _stepping_stone
 from tests.curtois_sample import SAMPLE
 
 
@@ -30,3 +39,33 @@ def test_first_rota_keeps_the_hard_rules() -> None:
     assert rota is not None
     roster = {e: list(row) for e, row in rota.assignments.items()}
     assert violations(parse(SAMPLE), roster) == []
+
+
+def test_the_search_with_gaps_reuses_the_gap_free_stepping_stone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When the gap-free search ends without a rota (here made to), the search with gaps starts
+    from the gap-free stage's stepping stone instead of spending time on a second one, and
+    still returns a rota that keeps every rule."""
+    unit = demo_unit("sykehjem")
+    stones: list[bool] = []
+    searches: list[bool] = []
+
+    def counted_stone(unit: Unit, params: SolveParams) -> Rota | None:
+        stones.append(params.hard_cover)
+        # Time enough for the stone on a loaded machine (it stops at its first rota).
+        return _stepping_stone(unit, params.with_(time_limit_s=60))
+
+    def gap_free_gives_up(unit: Unit, params: SolveParams, *args: Any, **kwargs: Any) -> Result:
+        searches.append(params.hard_cover)
+        if params.hard_cover and not params.first_rota_only:
+            return Result(Status.UNKNOWN, None, None, None, 0.0)
+        return _search(unit, params, *args, **kwargs)
+
+    monkeypatch.setattr(solve_module, "_stepping_stone", counted_stone)
+    monkeypatch.setattr(solve_module, "_search", gap_free_gives_up)
+    result = solve_module.solve(unit, SolveParams(time_limit_s=10, seed=1))
+    assert stones == [True]
+    assert searches[-1] is False
+    assert result.rota is not None
+    assert check(unit, result.rota) == []
