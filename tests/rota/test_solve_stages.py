@@ -14,6 +14,7 @@ from models.demo import demo_unit
 from models.rota import Rota
 from models.unit import Unit
 from rota.check import check
+from rota.findings import FindingKind
 from rota.params import SolveParams
 from rota.result import Result, Status
 from rota.solve import _first_rota, _has_minimums, _search, _stepping_stone
@@ -46,7 +47,7 @@ def test_the_search_with_gaps_reuses_the_gap_free_stepping_stone(
 ) -> None:
     """When the gap-free search ends without a rota (here made to), the search with gaps starts
     from the gap-free stage's stepping stone instead of spending time on a second one, and
-    still returns a rota that keeps every rule."""
+    still returns a rota that keeps every rule (its gaps shown)."""
     unit = demo_unit("sykehjem")
     stones: list[bool] = []
     searches: list[bool] = []
@@ -68,4 +69,4 @@ def test_the_search_with_gaps_reuses_the_gap_free_stepping_stone(
     assert stones == [True]
     assert searches[-1] is False
     assert result.rota is not None
-    assert check(unit, result.rota) == []
+    assert not [f for f in check(unit, result.rota) if f.kind is FindingKind.BREACH]
