@@ -180,12 +180,20 @@ def solve(
     started = time.monotonic()
     # With no minimum anywhere, cover as hard rules is the same model: skip straight to it.
     staged = params.gap_free_first and not params.hard_cover and _has_minimums(unit)
+    skip_gap_free = False
     if hint is None and staged:
         gap_free = params.with_(hard_cover=True, explain=False)
         stone = _stepping_stone(unit, gap_free)
         # Deterministic runs may not watch the clock, so they give the first search all its time.
         give_up = None if params.deterministic else params.time_limit_s * params.gap_free_share
         wide = _wider_band(unit)
+        # Not even the easiest gap-free rota (a wider hours band, any first one) came in its
+        # share: the search with gaps needs the time more than the gap-free search (the
+        # demo's «Langvakter og hver 2. helg» at 15 s: 55 161 so, no rota at all after a
+        # gap-free search with all its time, 1 000 552 after one with half of it).
+        # Deterministic runs, which may not watch the clock, keep the gap-free search.
+        skip_gap_free = stone is None and wide is not None and give_up is not None
+    if hint is None and staged and not skip_gap_free:
         if stone is not None and wide is not None and len(unit.employees) >= REPAIR_MIN_STAFF:
             # The hours are what the whole model finds hard: mend them a few people at a time,
             # so that the gap-free search starts from a rota that keeps every rule.
@@ -204,27 +212,46 @@ def solve(
         )
         if first.rota is not None:
             return replace(first, runtime_s=time.monotonic() - started)
-    if hint is None and staged:
-        # No gap-free rota: the rota with gaps shown is found from a stepping stone too. The
-        # gap-free search's own (its hours mended where possible) serves: a new one would take
-        # time the search with gaps needs (the demo ward at 15 s once ended with no rota so).
-        hint = stone if stone is not None else _stepping_stone(unit, params.with_(explain=False))
-    elif hint is None and not params.hard_cover and params.warm_start:
-        hint = _first_rota(unit, params)
-        if hint is not None:
-            # Cover is soft here, so each person can be planned against the others' cover.
-            hint = construct(unit, hint, params, seconds=params.time_limit_s * CONSTRUCT_SHARE)
-            if separable(unit) and _shift_variables(unit) >= IMPROVE_FROM_VARIABLES:
-                # CP-SAT's own neighbourhoods are slow on a model this size; ours are small.
-                seconds = params.time_limit_s * IMPROVE_SHARE
-                if not params.deterministic:
-                    spent = time.monotonic() - started
-                    seconds = min(seconds, params.time_limit_s * (1 - TAIL_SHARE) - spent)
-                hint, _ = improve(unit, hint, params, seconds=max(0.0, seconds))
+    if hint is None and not params.hard_cover and (staged or params.warm_start):
+        # No gap-free stage, or no gap-free rota: the search with gaps starts from a rota that
+        # keeps every hard rule, so that it always has one to show. (A stepping stone in a
+        # wider hours band keeps none: with its time cut short by the gap-free search, the
+        # search from it found no rota, e.g. the demo's «Langvakter og hver 2. helg» at 15 s.)
+        hint = _legal_start(unit, params, started)
     elapsed = 0.0 if params.deterministic else time.monotonic() - started
     remaining = max(params.time_limit_s - elapsed, min(1.0, params.time_limit_s))
     result = _search(unit, params.with_(time_limit_s=remaining), progress, hint, offset=elapsed)
     return replace(result, runtime_s=time.monotonic() - started)
+
+
+def _legal_start(unit: Unit, params: SolveParams, started: float) -> Rota | None:
+    """A rota that keeps every hard rule, to seed the search: the first one found without the
+    objective, planned again one person at a time against the cover the others leave, and for
+    the largest units re-planned a few people over a few days at a time. Each step has a share
+    of what is left of the time limit; None when no first rota is found."""
+
+    def left() -> float:
+        if params.deterministic:
+            return params.time_limit_s
+        return max(0.0, params.time_limit_s - (time.monotonic() - started))
+
+    # At least a second, as the search gets, unless the time limit itself is shorter.
+    share = max(left(), min(1.0, params.time_limit_s))
+    rota = _first_rota(unit, params.with_(time_limit_s=share))
+    if rota is None:
+        return None
+    # Cover is soft here, so each person can be planned against the others' cover.
+    # At most half of what is left, so that the search after a gap-free stage has time too.
+    seconds = min(params.time_limit_s * CONSTRUCT_SHARE, left() / 2)
+    rota = construct(unit, rota, params, seconds=seconds)
+    if separable(unit) and _shift_variables(unit) >= IMPROVE_FROM_VARIABLES:
+        # CP-SAT's own neighbourhoods are slow on a model this size; ours are small.
+        seconds = params.time_limit_s * IMPROVE_SHARE
+        if not params.deterministic:
+            spent = time.monotonic() - started
+            seconds = min(seconds, params.time_limit_s * (1 - TAIL_SHARE) - spent)
+        rota, _ = improve(unit, rota, params, seconds=max(0.0, seconds))
+    return rota
 
 
 def _first_rota(unit: Unit, params: SolveParams) -> Rota | None:

@@ -42,12 +42,12 @@ def test_first_rota_keeps_the_hard_rules() -> None:
     assert violations(parse(SAMPLE), roster) == []
 
 
-def test_the_search_with_gaps_reuses_the_gap_free_stepping_stone(
+def test_without_a_gap_free_rota_the_search_with_gaps_starts_from_a_legal_rota(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """When the gap-free search ends without a rota (here made to), the search with gaps starts
-    from the gap-free stage's stepping stone instead of spending time on a second one, and
-    still returns a rota that keeps every rule (its gaps shown)."""
+    from a rota that keeps every hard rule, not from a second stepping stone (which keeps none),
+    so it returns a rota that breaks no rule (its gaps shown)."""
     unit = demo_unit("sykehjem")
     stones: list[bool] = []
     searches: list[bool] = []
@@ -67,6 +67,26 @@ def test_the_search_with_gaps_reuses_the_gap_free_stepping_stone(
     monkeypatch.setattr(solve_module, "_search", gap_free_gives_up)
     result = solve_module.solve(unit, SolveParams(time_limit_s=10, seed=1))
     assert stones == [True]
-    assert searches[-1] is False
+    assert searches[-2:] == [True, False]
+    assert result.rota is not None
+    assert not [f for f in check(unit, result.rota) if f.kind is FindingKind.BREACH]
+
+
+def test_no_gap_free_search_when_not_even_its_stepping_stone_is_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No stepping stone in its share (here made so): the gap-free search is skipped, and the
+    search with gaps has the time, from a rota that breaks no rule."""
+    unit = demo_unit("sykehjem")
+    searches: list[bool] = []
+
+    def search(unit: Unit, params: SolveParams, *args: Any, **kwargs: Any) -> Result:
+        searches.append(params.hard_cover)
+        return _search(unit, params, *args, **kwargs)
+
+    monkeypatch.setattr(solve_module, "_stepping_stone", lambda unit, params: None)
+    monkeypatch.setattr(solve_module, "_search", search)
+    result = solve_module.solve(unit, SolveParams(time_limit_s=10, seed=1))
+    assert searches == [False]
     assert result.rota is not None
     assert not [f for f in check(unit, result.rota) if f.kind is FindingKind.BREACH]
