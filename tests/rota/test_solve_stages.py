@@ -65,7 +65,7 @@ def test_without_a_gap_free_rota_the_search_with_gaps_starts_from_a_legal_rota(
 
     monkeypatch.setattr(solve_module, "_stepping_stone", counted_stone)
     monkeypatch.setattr(solve_module, "_search", gap_free_gives_up)
-    result = solve_module.solve(unit, SolveParams(time_limit_s=10, seed=1))
+    result = solve_module.solve(unit, SolveParams(time_limit_s=6, seed=1))
     assert stones == [True]
     assert searches[-2:] == [True, False]
     assert result.rota is not None
@@ -86,7 +86,7 @@ def test_no_gap_free_search_when_not_even_its_stepping_stone_is_found(
 
     monkeypatch.setattr(solve_module, "_stepping_stone", lambda unit, params: None)
     monkeypatch.setattr(solve_module, "_search", search)
-    result = solve_module.solve(unit, SolveParams(time_limit_s=10, seed=1))
+    result = solve_module.solve(unit, SolveParams(time_limit_s=6, seed=1))
     assert searches == [False]
     assert result.rota is not None
     assert not [f for f in check(unit, result.rota) if f.kind is FindingKind.BREACH]
