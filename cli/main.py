@@ -525,7 +525,7 @@ def _run_and_write(
     console = _console()
     comparison = run_with_progress(console, scenario_list, params, jobs, lang)
     print_comparison(console, comparison, lang, time_option)
-    write_comparison_workbook(comparison, output, lang)
+    write_comparison_workbook(comparison, output, lang, time_option)
     written = [output]
     if csv_path is not None:
         write_csv(comparison, csv_path, lang)

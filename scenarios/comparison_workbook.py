@@ -288,9 +288,12 @@ def _over_budget(outcome: ScenarioOutcome) -> bool:
 # The workbook --------------------------------------------------------------------------------
 
 
-def write_comparison_workbook(comparison: Comparison, path: Path, lang: Language = "nb") -> None:
+def write_comparison_workbook(
+    comparison: Comparison, path: Path, lang: Language = "nb", option: str = "--time-limit"
+) -> None:
     """Write the comparison workbook (Sammenligning, Kostnad, Heltid, a rota sheet per scenario)
-    atomically: a failure never leaves half a workbook over a good one."""
+    atomically: a failure never leaves half a workbook over a good one. `option` is the
+    command-line option that gives a scenario more time, for the sheet of one without a rota."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     taken: set[str] = set()
@@ -305,7 +308,7 @@ def write_comparison_workbook(comparison: Comparison, path: Path, lang: Language
     )
     for outcome in comparison.outcomes:
         sheet = workbook.create_sheet(unique_sheet_name(outcome.name, taken))
-        _write_scenario_rota(sheet, outcome, lang)
+        _write_scenario_rota(sheet, outcome, lang, option)
     atomic_write(Path(path), lambda temporary: workbook.save(temporary))
 
 
@@ -535,7 +538,9 @@ def _write_costs(sheet: Any, comparison: Comparison, lang: Language) -> None:
     landscape(sheet)
 
 
-def _write_scenario_rota(sheet: Any, outcome: ScenarioOutcome, lang: Language) -> None:
+def _write_scenario_rota(
+    sheet: Any, outcome: ScenarioOutcome, lang: Language, option: str = "--time-limit"
+) -> None:
     rota = outcome.result.rota
     status = status_label(outcome.result.status, lang)
     if rota is None:
@@ -548,7 +553,7 @@ def _write_scenario_rota(sheet: Any, outcome: ScenarioOutcome, lang: Language) -
                 f"No rota for the scenario '{outcome.name}': {status}.",
             ),
         ).font = Font(bold=True, size=13, color="C00000")
-        for row, line in enumerate(no_rota_advice(outcome.result, lang), start=2):
+        for row, line in enumerate(no_rota_advice(outcome.result, lang, option), start=2):
             sheet.cell(row=row, column=1, value=line)
         sheet.column_dimensions["A"].width = 100
         return

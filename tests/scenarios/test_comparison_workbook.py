@@ -421,3 +421,20 @@ def test_no_scenarios_gives_an_empty_table(tmp_path: Path) -> None:
     assert workbook["Sammenligning"]["A1"].value == "Scenario"
     assert workbook["Sammenligning"]._charts == []
     assert comparison_rows(Comparison([])) == []
+
+
+def test_a_scenario_without_a_rota_in_time_names_the_callers_time_option(tmp_path: Path) -> None:
+    """The sheet of a scenario stopped by its time limit says to give it more time, with the
+    option the caller names (`rota demo` has its own)."""
+    unit = Unit.model_validate(two_shift_unit())
+    # A search that may not even start cannot find a rota: the result is "no rota in time".
+    outcome = solve_scenario(
+        Scenario("Langvakter", unit), SolveParams(time_limit_s=1e-6, deterministic=True)
+    )
+    assert outcome.result.rota is None
+    path = tmp_path / "c.xlsx"
+    write_comparison_workbook(Comparison([outcome]), path, option="--scenario-time-limit")
+    sheet = load_workbook(path)["Langvakter"]
+    text = " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    assert "Søket ble stoppet av tidsgrensen" in text
+    assert "--scenario-time-limit" in text
