@@ -2,18 +2,17 @@
 
 CP-SAT's own neighbourhood search works on the whole model, and on the largest units each of its
 neighbourhoods costs a load and presolve of all of it (Curtois Instance20: 54 600 shift variables).
-A re-plan of a few people against the cover the others leave (`rota.repair.residual_unit`) is a
-small model of its own. It is built once per group and then swept over the days, a window at a
-time, with the shift variables outside the window fixed by their domains: each window's solve
-takes a few hundredths of a second.
+Here the whole model is built once and each re-plan is cut out of it (`rota.subproblem`): only
+the constraints that touch the free shifts, with every other value folded in, so that its model
+is as small as the re-plan (about 700 variables for 5 people x 10 days) and its solve takes a
+few hundredths of a second.
 
-Where every soft term is one person's or one cover count's (no spread between people), a group's
-re-plan sees the whole objective's change exactly, so a re-plan kept for being better lowers the
-whole objective by as much, and every step keeps every hard rule (each person's rules are their
-own, and cover is soft where this is used). Two re-plans with different people and different days
-change the objective independently, so each core sweeps its own group over its own part of the
-days, in a process of its own (in threads, the model building between the solves held Python's
-lock, and two did no better than one).
+A re-plan is kept when its own objective falls, and the whole objective falls by as much (it is
+linear, and the terms left out do not change). Each core sweeps its own team of people over its
+own part of the days, in a process of its own (in threads, the Python work between the solves
+held Python's lock, and two did no better than one); the sweeps' changes are merged, each
+checked against every constraint it touches. Where a soft term couples people (a spread), a
+re-plan of a few would see only part of it: such units are not `separable` and not swept.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
@@ -35,7 +34,8 @@ from models.employee import Employee
 from models.rota import Rota
 from models.unit import Unit
 from rota.params import SolveParams
-from rota.repair import residual_unit, sub_solver
+from rota.repair import sub_solver
+from rota.subproblem import FlatModel, Solution, flatten
 
 # People in a group and days in a window: many small re-plans solved to optimality beat fewer
 # large ones (Curtois Instance20, 27 s from the same rota: 5 x 10 gave 13 776, 4 x 14 14 025,
@@ -46,6 +46,10 @@ WINDOW_DAYS = 10
 REPLAN_S = 0.2
 # Share of groups chosen round a shift short of its target, while there is one.
 FOCUS_SHARE = 0.8
+# How long a process sweeps before its re-plans are merged with the others', at most: in
+# seconds, and in groups (each swept over all its days).
+SWEEP_S = 2.0
+SWEEP_GROUPS = 4
 # Sweeps at once, one process each (at most one per core).
 MAX_PROCESSES = 4
 
@@ -59,11 +63,10 @@ def separable(unit: Unit) -> bool:
 
 @dataclass(frozen=True)
 class _Sweep:
-    """One group's re-plans over its part of the days."""
+    """One process's re-plans for a while: groups of its people over its part of the days."""
 
-    group: list[str]
+    people: list[str]
     days: list[int]  # the part of the days it may change, in order
-    focus: int  # the day its first window is centred on
     seed: int
 
 
@@ -76,36 +79,99 @@ def improve(
     rounds of sweeps (one sweep per core and round; one in all in deterministic mode)."""
     if seconds <= 0:
         return rota, 0.0
-    rng = random.Random(params.seed)
-    index = unit.demand_index()
-    cores = 1 if params.deterministic else min(MAX_PROCESSES, params.effective_workers)
-    assignments = dict(rota.assignments)
     deadline = time.monotonic() + seconds
+    whole = _Whole.of(unit, rota, params)
+    if whole is None:
+        return rota, 0.0
+    rng = random.Random(params.seed)
+    cores = 1 if params.deterministic else min(MAX_PROCESSES, params.effective_workers)
     work = gained = 0.0
     done = 0
-    with _pool(unit, params, cores) as pool:
+    with _pool(whole, params, cores) as pool:
         while (rounds is None or done < rounds) and (
             work < seconds if params.deterministic else time.monotonic() < deadline
         ):
             done += 1
-            current = Rota(days=unit.days, assignments=assignments)
-            sweeps = _plan(unit, index, current, cores, rng)
+            sweeps = _plan(unit, cores, rng)
             budget = seconds - work if params.deterministic else deadline
             if pool is None:
-                results = [_sweep(unit, current, sweeps[0], params, budget)]
+                results = [_sweep(whole, whole.values, sweeps[0], params, budget)]
             else:
-                jobs = [pool.submit(_sweep_adopted, current, sweep, budget) for sweep in sweeps]
+                jobs = [pool.submit(_sweep_adopted, whole.values, s, budget) for s in sweeps]
                 results = [job.result() for job in jobs]
-            for rows, gain, spent in results:
-                assignments.update(rows)
-                gained += gain
+            for changes, gain, spent in results:
                 work += spent
-    return Rota(days=unit.days, assignments=assignments), gained
+                if whole.adopt(changes):
+                    gained += gain
+    return whole.rota(), gained
+
+
+@dataclass
+class _Whole:
+    """The whole unit's model as plain lists, a solution of it (every variable's value) and
+    where each shift variable is."""
+
+    unit: Unit
+    flat: FlatModel
+    shift_index: dict[tuple[str, int, str], int]
+    by_day: dict[tuple[str, int], list[int]]
+    values: list[int]
+    # The solution this process sweeps from, kept from sweep to sweep (in each worker process
+    # its own), so that the activities it caches stay: building them again each time took a
+    # third of each re-plan's time.
+    local: Solution | None = None
+
+    @classmethod
+    def of(cls, unit: Unit, rota: Rota, params: SolveParams) -> _Whole | None:
+        """The model and the rota's solution of it; None if the model has a kind of constraint
+        a re-plan cannot be cut from, or the rota does not keep its hard rules."""
+        from rota.solve import build_model, solve_fixed  # solve imports this module
+
+        ctx = build_model(unit, params.with_(explain=False))
+        shift_index = {key: variable.index for key, variable in ctx.x.items()}
+        try:
+            flat = flatten(ctx.model, shift_index.values())
+        except ValueError:
+            return None
+        shifts = {
+            i: int(rota.shift_on(e, day) == code) for (e, day, code), i in shift_index.items()
+        }
+        status, solver = solve_fixed(ctx, shifts)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        by_day: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for (employee_id, day, _), i in shift_index.items():
+            by_day[employee_id, day].append(i)
+        return cls(unit, flat, shift_index, dict(by_day), list(solver.response_proto.solution))
+
+    def rota(self, values: Sequence[int] | None = None) -> Rota:
+        """The rota of the values (by default, the current solution's)."""
+        values = self.values if values is None else values
+        rows: dict[str, list[str | None]] = {
+            e.id: [None] * self.unit.days for e in self.unit.employees
+        }
+        for (employee_id, day, code), i in self.shift_index.items():
+            if values[i]:
+                rows[employee_id][day] = code
+        return Rota(days=self.unit.days, assignments={e: tuple(row) for e, row in rows.items()})
+
+    def adopt(self, changes: dict[int, int]) -> bool:
+        """Take a sweep's changed values if every constraint they touch still holds beside the
+        other sweeps' changes (it does when the sweeps share neither people nor days)."""
+        before = {v: self.values[v] for v in changes}
+        for v, value in changes.items():
+            self.values[v] = value
+        touched = {c for v in changes for c in self.flat.by_var[v]}
+        if all(self.flat.satisfied(c, self.values) for c in touched):
+            return True
+        for v, value in before.items():
+            self.values[v] = value
+        return False
 
 
 @contextmanager
-def _pool(unit: Unit, params: SolveParams, cores: int) -> Iterator[ProcessPoolExecutor | None]:
-    """Worker processes that have the unit and the parameters already (forked, so that nothing
+def _pool(whole: _Whole, params: SolveParams, cores: int) -> Iterator[ProcessPoolExecutor | None]:
+    """Worker processes that have the model and the parameters already (forked, so that nothing
     large is sent with each sweep); None for one core, or where processes cannot be forked."""
     if cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield None
@@ -114,7 +180,7 @@ def _pool(unit: Unit, params: SolveParams, cores: int) -> Iterator[ProcessPoolEx
         cores,
         mp_context=multiprocessing.get_context("fork"),
         initializer=_adopt,
-        initargs=(unit, params),
+        initargs=(whole, params),
     )
     try:
         yield pool
@@ -122,116 +188,90 @@ def _pool(unit: Unit, params: SolveParams, cores: int) -> Iterator[ProcessPoolEx
         pool.shutdown(cancel_futures=True)
 
 
-# In a worker process: the unit and parameters it sweeps for.
-_ADOPTED: list[tuple[Unit, SolveParams]] = []
+# In a worker process: the model and parameters it sweeps for.
+_ADOPTED: list[tuple[_Whole, SolveParams]] = []
 
 
-def _adopt(unit: Unit, params: SolveParams) -> None:
-    _ADOPTED[:] = [(unit, params)]
+def _adopt(whole: _Whole, params: SolveParams) -> None:
+    _ADOPTED[:] = [(whole, params)]
 
 
 def _sweep_adopted(
-    rota: Rota, sweep: _Sweep, budget: float
-) -> tuple[dict[str, tuple[str | None, ...]], float, float]:
-    unit, params = _ADOPTED[0]
-    return _sweep(unit, rota, sweep, params, budget)
+    values: list[int], sweep: _Sweep, budget: float
+) -> tuple[dict[int, int], float, float]:
+    whole, params = _ADOPTED[0]
+    return _sweep(whole, values, sweep, params, budget)
 
 
-def _plan(
-    unit: Unit,
-    index: dict[tuple[int, str], Demand],
-    rota: Rota,
-    cores: int,
-    rng: random.Random,
-) -> list[_Sweep]:
-    """One sweep per core: the days cut at a random day into that many runs of days, each with
-    its own group, no one in two groups."""
+def _plan(unit: Unit, cores: int, rng: random.Random) -> list[_Sweep]:
+    """One sweep per core: the days cut at a random day into that many runs of days, and the
+    people shuffled into as many teams, one of each per sweep."""
     first = rng.randrange(unit.days)
     order = [(first + k) % unit.days for k in range(unit.days)]
-    parts = [order[k * unit.days // cores : (k + 1) * unit.days // cores] for k in range(cores)]
-    staffed: Counter[tuple[int, str]] = Counter()
-    for row in rota.assignments.values():
-        for day, code in enumerate(row):
-            if code is not None:
-                staffed[day, code] += 1
-    taken: set[str] = set()
-    sweeps = []
-    for part in parts:
-        group, focus = _neighbourhood(unit, index, rota, staffed, part, taken, rng)
-        if not group:
-            break
-        taken.update(group)
-        sweeps.append(_Sweep(group, part, focus, rng.randrange(1 << 16)))
-    if len(sweeps) == 1:
-        # Everyone is in the one group (a small unit): it has all the days.
-        sweeps = [replace(sweeps[0], days=order)]
-    return sweeps
+    staff = [e.id for e in unit.employees]
+    rng.shuffle(staff)
+    cores = max(1, min(cores, len(staff) // PEOPLE))
+    return [
+        _Sweep(
+            staff[k::cores],
+            order[k * unit.days // cores : (k + 1) * unit.days // cores],
+            rng.randrange(1 << 16),
+        )
+        for k in range(cores)
+    ]
 
 
 def _sweep(
-    unit: Unit, rota: Rota, sweep: _Sweep, params: SolveParams, budget: float
-) -> tuple[dict[str, tuple[str | None, ...]], float, float]:
-    """The group's rows re-planned window by window over its days (each window kept when better),
-    how much lower the objective is and the solver work spent. `budget` is the deadline on the
-    clock, or the work left in deterministic mode."""
-    from rota.solve import build_model, solve_fixed  # solve imports this module
-
-    ctx = build_model(residual_unit(unit, rota, sweep.group), params.with_(explain=False))
-    rows = {e: rota.assignments[e] for e in sweep.group}
-    shifts = {
-        variable.index: int(rota.shift_on(employee_id, day) == code)
-        for (employee_id, day, code), variable in ctx.x.items()
-    }
-    status, whole = solve_fixed(ctx, shifts)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return rows, 0.0, 0.0  # cannot happen for a legal rota: nothing to improve from
-    before = best = whole.objective_value
-    solution = list(whole.response_proto.solution)
-    proto = ctx.model.proto
-    by_day: dict[int, list[int]] = defaultdict(list)
-    for (_, day, _), variable in ctx.x.items():
-        by_day[day].append(variable.index)
-        proto.variables[variable.index].domain[0] = solution[variable.index]
-        proto.variables[variable.index].domain[1] = solution[variable.index]
+    whole: _Whole, start: Sequence[int], sweep: _Sweep, params: SolveParams, budget: float
+) -> tuple[dict[int, int], float, float]:
+    """Groups of the sweep's people re-planned window by window over its days (each window kept
+    when better), SWEEP_GROUPS of them for at most SWEEP_S, or until `budget` (the deadline on the clock, or the work left in
+    deterministic mode): the values that changed, how much lower the objective is and the
+    solver work spent."""
+    unit = whole.unit
+    if whole.local is None:
+        whole.local = Solution(whole.flat, start)
+    current = whole.local
+    current.move_to(start)
+    current.changed.clear()
     rng = random.Random(sweep.seed)
-    spent = 0.0
-    windows = _windows(sweep.days, sweep.focus, min(WINDOW_DAYS, len(sweep.days)))
-    if any(_weekends_limited(unit, unit.employee(e)) for e in sweep.group):
-        # Which weekends each person works is a choice over the whole plan, not ten days: the
-        # weekends of the part as one window (Curtois Instance20, 27 s from the same rota:
-        # 12674-13103 against 13097-13336 without).
-        windows.append([d for d in sweep.days if d % 7 in (SATURDAY, SUNDAY)])
-    for window in windows:
-        left = budget - spent if params.deterministic else budget - time.monotonic()
-        if left <= 0:
+    index = unit.demand_index()
+    one_core = params.with_(workers=1)
+    started = time.monotonic()
+    spent = gained = 0.0
+
+    def left() -> float:
+        if params.deterministic:
+            return min(budget - spent, SWEEP_S - spent)
+        now = time.monotonic()
+        return min(budget - now, started + SWEEP_S - now)
+
+    for _ in range(SWEEP_GROUPS):
+        if left() <= 0:
             break
-        free = [i for day in window for i in by_day[day]]
-        for i in free:
-            proto.variables[i].domain[0], proto.variables[i].domain[1] = 0, 1
-        ctx.model.clear_hints()  # type: ignore[no-untyped-call]
-        proto.solution_hint.vars.extend(range(len(solution)))
-        proto.solution_hint.values.extend(solution)
-        solver = sub_solver(params.with_(workers=1), min(REPLAN_S, left), rng.randrange(1 << 16))
-        status = solver.solve(ctx.model)
-        spent += solver.deterministic_time if params.deterministic else solver.wall_time
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and solver.objective_value < best:
-            best = solver.objective_value
-            solution = list(solver.response_proto.solution)
-        for i in free:
-            proto.variables[i].domain[0] = proto.variables[i].domain[1] = solution[i]
-    for employee_id in sweep.group:
-        rows[employee_id] = tuple(
-            next(
-                (
-                    c.code
-                    for c in unit.shift_types
-                    if solution[ctx.x[employee_id, day, c.code].index]
-                ),
-                None,
-            )
-            for day in range(unit.days)
-        )
-    return rows, before - best, spent
+        rota = whole.rota(current.values)
+        group, focus = _neighbourhood(unit, index, rota, sweep.people, sweep.days, rng)
+        windows = _windows(sweep.days, focus, min(WINDOW_DAYS, len(sweep.days)))
+        if any(_weekends_limited(unit, unit.employee(e)) for e in group):
+            # Which weekends each person works is a choice over the whole plan, not ten days:
+            # the weekends of the part as one window (Curtois Instance20, 27 s from the same
+            # rota: 12674-13103 against 13097-13336 without).
+            windows.append([d for d in sweep.days if d % 7 in (SATURDAY, SUNDAY)])
+        for window in windows:
+            if left() <= 0:
+                break
+            free = [i for e in group for day in window for i in whole.by_day.get((e, day), ())]
+            sub = current.cut(free)
+            solver = sub_solver(one_core, min(REPLAN_S, left()), rng.randrange(1 << 16))
+            status = solver.solve(sub.model)
+            spent += solver.deterministic_time if params.deterministic else solver.wall_time
+            if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and solver.objective_value < (
+                sub.objective_now
+            ):
+                gained += sub.objective_now - solver.objective_value
+                current.take(sub, solver.response_proto.solution)
+    changes = {v: current.values[v] for v in current.changed if current.values[v] != start[v]}
+    return changes, gained, spent
 
 
 def _windows(days: Sequence[int], focus: int, length: int) -> list[list[int]]:
@@ -248,16 +288,19 @@ def _neighbourhood(
     unit: Unit,
     index: dict[tuple[int, str], Demand],
     rota: Rota,
-    staffed: Counter[tuple[int, str]],
+    people: Sequence[str],
     days: Sequence[int],
-    taken: set[str],
     rng: random.Random,
 ) -> tuple[list[str], int]:
-    """A group of people (none `taken`) and the day among `days` to start from, given how many
-    are on each (day, shift) (`staffed`). Mostly a shift
-    short of its target, with people who may work it and have shifts to spare near it (on
-    shifts with more people than wanted); else anyone, on any of the days."""
-    staff = [e for e in unit.employees if e.id not in taken]
+    """A group of `people` and the day among `days` to start from. Mostly a shift short of its
+    target, with people who may work it and have shifts to spare near it (on shifts with more
+    people than wanted); else anyone, on any of the days."""
+    staffed: Counter[tuple[int, str]] = Counter()
+    for row in rota.assignments.values():
+        for day, code in enumerate(row):
+            if code is not None:
+                staffed[day, code] += 1
+    staff = [unit.employee(e) for e in people]
     inside = set(days)
     short = [
         (cell, row)
