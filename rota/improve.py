@@ -38,10 +38,11 @@ from rota.repair import sub_solver
 from rota.subproblem import FlatModel, Solution, flatten
 
 # People in a group and days in a window: many small re-plans solved to optimality beat fewer
-# large ones (Curtois Instance20, 27 s from the same rota: 5 x 10 gave 13 776, 4 x 14 14 025,
-# 3 x 21 15 756, and sizes grown while solved to optimality settled at 3 x 23: 17 640).
-PEOPLE = 5
-WINDOW_DAYS = 10
+# large ones (Curtois Instance20, 27 s on two cores from the same rota, two to four runs each:
+# 7 x 14 gave 10200-11751, 5 x 14 11322-11337, 8 x 14 11280-11339, 10 x 10 11296-11494,
+# 5 x 10 11675-12522, 6 x 21 13361-13712, 7 x 21 14167-14535).
+PEOPLE = 7
+WINDOW_DAYS = 14
 # Time for one window's re-plan (most are proven optimal in a few hundredths of a second).
 REPLAN_S = 0.2
 # Share of groups chosen round a shift short of its target, while there is one.
@@ -210,7 +211,7 @@ def _plan(unit: Unit, cores: int, rng: random.Random) -> list[_Sweep]:
     order = [(first + k) % unit.days for k in range(unit.days)]
     staff = [e.id for e in unit.employees]
     rng.shuffle(staff)
-    cores = max(1, min(cores, len(staff) // PEOPLE))
+    cores = max(1, min(cores, len(staff) // 2))  # at least two to trade shifts
     return [
         _Sweep(
             staff[k::cores],

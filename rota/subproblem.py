@@ -88,55 +88,52 @@ def flatten(model: cp_model.CpModel, decisions: Iterable[int]) -> FlatModel:
         model.export_to_file(str(path))
         proto = cp_model_pb2.CpModelProto.FromString(path.read_bytes())
     domains = [list(v.domain) for v in proto.variables]
+    chosen = set(decisions)
     kinds: list[int] = []
     refs: list[list[int]] = []
     enforcement: list[list[int]] = []
     coeffs: list[list[int]] = []
     bounds: list[list[int]] = []
+    helpers: list[list[int]] = []
     by_var: list[list[int]] = [[] for _ in domains]
+    definitions: dict[int, list[int]] = {}
+    long_coeffs: dict[int, dict[int, int]] = {}
+    none: list[int] = []
     for index, constraint in enumerate(proto.constraints):
         which = constraint.WhichOneof("constraint")
-        if which not in _KINDS:
+        kind = _KINDS.get(which)
+        if kind is None:
             raise ValueError(f"constraint {index} ({which}) is of a kind a re-plan cannot cut")
-        kind = _KINDS[which]
+        enforced = list(constraint.enforcement_literal) if constraint.enforcement_literal else none
         if kind == LINEAR:
-            row = list(constraint.linear.vars)
+            linear = constraint.linear
+            row, factors, domain = list(linear.vars), list(linear.coeffs), list(linear.domain)
             if any(ref < 0 for ref in row):  # the Python API writes positive references only
                 raise ValueError(f"linear constraint {index} has a negated reference")
-            coeffs.append(list(constraint.linear.coeffs))
-            bounds.append(list(constraint.linear.domain))
+            involved = row
         else:
-            row = list(getattr(constraint, which).literals)
-            coeffs.append([])
-            bounds.append([])
+            row, factors, domain = list(getattr(constraint, which).literals), none, none
+            involved = [ref if ref >= 0 else -ref - 1 for ref in row]
+        if enforced:
+            involved = list({*involved, *(ref if ref >= 0 else -ref - 1 for ref in enforced)})
+        others = [v for v in involved if v not in chosen]
+        if kind == LINEAR and not enforced:
+            equality = len(domain) == 2 and domain[0] == domain[1]
+            if equality and len(others) == 1 and abs(factors[row.index(others[0])]) == 1:
+                definitions.setdefault(others[0], [v for v in row if v in chosen])
+            if len(row) > LONG_ROW:
+                long_coeffs[index] = dict(zip(row, factors, strict=True))
         kinds.append(kind)
         refs.append(row)
-        enforcement.append(list(constraint.enforcement_literal))
-        for ref in {*row, *enforcement[-1]}:
-            by_var[ref if ref >= 0 else -ref - 1].append(index)
+        enforcement.append(enforced)
+        coeffs.append(factors)
+        bounds.append(domain)
+        helpers.append(others)
+        for var in involved:
+            by_var[var].append(index)
     if any(ref < 0 for ref in proto.objective.vars):
         raise ValueError("the objective has a negated reference")
     objective = dict(zip(proto.objective.vars, proto.objective.coeffs, strict=True))
-    chosen = set(decisions)
-    definitions: dict[int, list[int]] = {}
-    for index, kind in enumerate(kinds):
-        row = refs[index]
-        if kind != LINEAR or enforcement[index] or len(bounds[index]) != 2:
-            continue
-        if bounds[index][0] != bounds[index][1]:
-            continue
-        others = [v for v in row if v not in chosen]
-        if len(others) == 1 and abs(coeffs[index][row.index(others[0])]) == 1:
-            definitions.setdefault(others[0], [v for v in row if v in chosen])
-    helpers: list[list[int]] = []
-    for row, enforced in zip(refs, enforcement, strict=True):
-        involved = {ref if ref >= 0 else -ref - 1 for ref in (*row, *enforced)}
-        helpers.append([v for v in involved if v not in chosen])
-    long_coeffs = {
-        index: dict(zip(refs[index], coeffs[index], strict=True))
-        for index, kind in enumerate(kinds)
-        if kind == LINEAR and not enforcement[index] and len(refs[index]) > LONG_ROW
-    }
     return FlatModel(
         domains,
         kinds,
