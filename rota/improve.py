@@ -43,8 +43,10 @@ from rota.subproblem import FlatModel, Solution, flatten
 # 5 x 10 11675-12522, 6 x 21 13361-13712, 7 x 21 14167-14535).
 PEOPLE = 7
 WINDOW_DAYS = 14
-# Time for one window's re-plan (most are proven optimal in a few hundredths of a second).
-REPLAN_S = 0.2
+# Time for one window's re-plan: more windows beat each one proven optimal (Curtois
+# Instance20, 27 s on two cores from the same rota: 0.1 s gave 9659-11315 in four runs, 0.2 s
+# 10200-11751, 0.4 s 10882-11292, 0.05 s 11017-11539).
+REPLAN_S = 0.1
 # Share of groups chosen round a shift short of its target, while there is one.
 FOCUS_SHARE = 0.8
 # How long a process sweeps before its re-plans are merged with the others', at most: in
