@@ -130,7 +130,9 @@ class _Whole:
         a re-plan cannot be cut from, or the rota does not keep its hard rules."""
         from rota.solve import build_model, solve_fixed  # solve imports this module
 
-        ctx = build_model(unit, params.with_(explain=False))
+        # Without the redundant table of hours counts (a kind of constraint a re-plan is not
+        # cut from): it only speeds up the search, and every rota keeps the hours rule anyway.
+        ctx = build_model(unit, params.with_(explain=False, redundant=False))
         shift_index = {key: variable.index for key, variable in ctx.x.items()}
         try:
             flat = flatten(ctx.model, shift_index.values())
