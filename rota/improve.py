@@ -95,7 +95,7 @@ def improve(
             work < seconds if params.deterministic else time.monotonic() < deadline
         ):
             done += 1
-            sweeps = _plan(unit, cores, rng)
+            sweeps = _plan(unit, cores if pool is not None else 1, rng)
             budget = seconds - work if params.deterministic else deadline
             if pool is None:
                 results = [_sweep(whole, whole.values, sweeps[0], params, budget)]
