@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from ortools.sat.python import cp_model
+
 from models.rota import Rota
 from models.unit import Unit
 from rota.check import check
-from rota.improve import _windows, improve, separable
+from rota.improve import _Whole, _windows, improve, separable
 from rota.params import SolveParams
 from rota.solve import build_model
+from rota.subproblem import Solution
 from tests.rota.conftest import rota_of, two_shift_unit
 
 
@@ -80,6 +83,38 @@ def test_a_unit_with_the_hours_table_is_re_planned_too() -> None:
     assert check(unit, rota) == []
     assert _cover_cost(unit, rota) == 0
     assert gained == 707
+
+
+def _moved(whole: _Whole, employee_id: str, off: int, on: int) -> dict[int, int]:
+    """The values a re-plan changes when it moves the employee's day shift from day `off` to
+    day `on` (helpers included), found by a cut with those two days free."""
+    current = Solution(whole.flat, whole.values)
+    shift = {day: whole.shift_index[employee_id, day, "D"] for day in (off, on)}
+    sub = current.cut(shift.values())
+    for day, value in ((off, 0), (on, 1)):
+        sub.model.add(
+            sub.model.get_bool_var_from_proto_index(sub.variables.index(shift[day])) == value
+        )
+    solver = cp_model.CpSolver()
+    assert solver.solve(sub.model) == cp_model.OPTIMAL
+    current.take(sub, solver.response_proto.solution)
+    return {v: current.values[v] for v in current.changed}
+
+
+def test_merged_re_plans_that_break_a_rule_together_are_not_taken() -> None:
+    """Two re-plans, each legal alone, both moving Kari's Monday shift (one to the third
+    week's Monday, one to its Tuesday): together she would work 9 shifts, not her 8. The first
+    is taken; the second is refused and leaves the values as the first left them."""
+    unit = _three_weeks()
+    whole = _Whole.of(unit, _both_in_week_one(unit), SolveParams(deterministic=True))
+    assert whole is not None
+    first, second = _moved(whole, "kari", 0, 14), _moved(whole, "kari", 0, 15)
+    assert whole.adopt(first)
+    after_first = list(whole.values)
+    assert not whole.adopt(second)
+    assert whole.values == after_first
+    assert check(unit, whole.rota()) == []
+    assert whole.rota().shift_on("kari", 14) == "D"
 
 
 def test_deterministic_mode_gives_the_same_rota_twice() -> None:
