@@ -102,9 +102,9 @@ def improve(
             else:
                 jobs = [pool.submit(_sweep_adopted, whole.values, s, budget) for s in sweeps]
                 results = [job.result() for job in jobs]
-            for changes, gain, spent in results:
+            for k, (changes, gain, spent) in enumerate(results):
                 work += spent
-                if whole.adopt(changes):
+                if whole.adopt(changes, check=k > 0):
                     gained += gain
     return whole.rota(), gained
 
@@ -160,12 +160,16 @@ class _Whole:
                 rows[employee_id][day] = code
         return Rota(days=self.unit.days, assignments={e: tuple(row) for e, row in rows.items()})
 
-    def adopt(self, changes: dict[int, int]) -> bool:
+    def adopt(self, changes: dict[int, int], check: bool = True) -> bool:
         """Take a sweep's changed values if every constraint they touch still holds beside the
-        other sweeps' changes (it does when the sweeps share neither people nor days)."""
+        other sweeps' changes (it does when the sweeps share neither people nor days). Without
+        `check` they are taken as they are: for the first sweep of a round, whose changes were
+        found from these very values."""
         before = {v: self.values[v] for v in changes}
         for v, value in changes.items():
             self.values[v] = value
+        if not check:
+            return True
         touched = {c for v in changes for c in self.flat.by_var[v]}
         if all(self.flat.satisfied(c, self.values) for c in touched):
             return True

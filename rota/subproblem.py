@@ -73,9 +73,6 @@ class FlatModel:
             return count == len(refs)
         return count <= 1 if kind == AT_MOST_ONE else count == 1
 
-    def objective_of(self, values: Sequence[int]) -> int:
-        return sum(c * values[v] for v, c in self.objective.items())
-
 
 def flatten(model: cp_model.CpModel, decisions: Iterable[int]) -> FlatModel:
     """The model's constraints as plain lists. `decisions` are the variables a re-plan frees by
