@@ -11,12 +11,17 @@ A re-plan is kept when its own objective falls, and the whole objective falls by
 linear, and the terms left out do not change). Each core sweeps its own team of people over its
 own part of the days, in a process of its own (in threads, the Python work between the solves
 held Python's lock, and two did no better than one); the sweeps' changes are merged, each
-checked against every constraint it touches. Where a soft term couples people (a spread), a
-re-plan of a few would see only part of it: such units are not `separable` and not swept.
+checked against every constraint it touches. Between the rounds of sweeps, people are also
+re-planned one at a time over the whole plan: which weekends a person works is a choice over
+all of it, which no window sees (Curtois Instance20 levels off near 8 600 with windows alone,
+its weekend shifts short). Each round is of the kind that gained faster when last tried.
+Where a soft term couples people (a spread), a re-plan of a few would see only part of it:
+such units are not `separable` and not swept.
 """
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import random
 import time
@@ -55,6 +60,14 @@ SWEEP_S = 2.0
 SWEEP_GROUPS = 4
 # Sweeps at once, one process each (at most one per core).
 MAX_PROCESSES = 4
+# After each round of sweeps, people re-planned one at a time over the whole plan (which
+# weekends they work is a choice over all of it, not a window's), for PERSON_ROUND_S at most,
+# PERSON_S each.
+PERSON_ROUND_S = 2.0
+PERSON_S = 0.5
+# Rounds after which the kind of round not chosen is tried again.
+EXPLORE_ROUNDS = 4
+_SWEEPS, _PEOPLE = "sweeps", "people"
 
 
 def separable(unit: Unit) -> bool:
@@ -77,9 +90,10 @@ def improve(
     unit: Unit, rota: Rota, params: SolveParams, seconds: float, rounds: int | None = None
 ) -> tuple[Rota, float]:
     """`rota` (keeping every hard rule) improved by re-plans of a few people over a window of
-    days, each kept when it lowers the objective; the rota and how much lower its objective is.
-    Stops after `seconds` (that much solver work in deterministic mode), or after `rounds`
-    rounds of sweeps (one sweep per core and round; one in all in deterministic mode)."""
+    days, or of one person over every day, each kept when it lowers the objective; the rota and
+    how much lower its objective is. Stops after `seconds` (that much solver work in
+    deterministic mode), or after `rounds` rounds (of one sweep per core, one in all in
+    deterministic mode, or of people re-planned one at a time)."""
     if seconds <= 0:
         return rota, 0.0
     deadline = time.monotonic() + seconds
@@ -90,23 +104,53 @@ def improve(
     cores = 1 if params.deterministic else min(MAX_PROCESSES, params.effective_workers)
     work = gained = 0.0
     done = 0
+    people = _Cycle([e.id for e in unit.employees], rng)
+    # Each round is a round of sweeps or a round of people re-planned over the whole plan,
+    # whichever gained faster when last tried; neither goes untried for long.
+    rate = {_SWEEPS: math.inf, _PEOPLE: 0.0}
+    last = {_SWEEPS: 0, _PEOPLE: 0}
     with _pool(whole, params, cores) as pool:
         while (rounds is None or done < rounds) and (
             work < seconds if params.deterministic else time.monotonic() < deadline
         ):
             done += 1
-            sweeps = _plan(unit, cores if pool is not None else 1, rng)
+            kind = max(rate, key=lambda k: (done - last[k] > EXPLORE_ROUNDS, rate[k]))
+            last[kind] = done
             budget = seconds - work if params.deterministic else deadline
-            if pool is None:
-                results = [_sweep(whole, whole.values, sweeps[0], params, budget)]
+            clock = time.monotonic()
+            if kind == _PEOPLE:
+                gain, spent = _person_round(whole, params, cores, budget, people, rng)
             else:
-                jobs = [pool.submit(_sweep_adopted, whole.values, s, budget) for s in sweeps]
-                results = [job.result() for job in jobs]
-            for k, (changes, gain, spent) in enumerate(results):
-                work += spent
-                if whole.adopt(changes, check=k > 0):
-                    gained += gain
+                gain, spent = _sweep_round(whole, params, budget, pool, cores, rng)
+            work += spent
+            gained += gain
+            took = spent if params.deterministic else time.monotonic() - clock
+            rate[kind] = gain / max(took, 1e-3)
     return whole.rota(), gained
+
+
+def _sweep_round(
+    whole: _Whole,
+    params: SolveParams,
+    budget: float,
+    pool: ProcessPoolExecutor | None,
+    cores: int,
+    rng: random.Random,
+) -> tuple[float, float]:
+    """One sweep per core (one in all without a pool), merged; how much lower the objective is
+    and the solver work spent."""
+    sweeps = _plan(whole.unit, cores if pool is not None else 1, rng)
+    if pool is None:
+        results = [_sweep(whole, whole.values, sweeps[0], params, budget)]
+    else:
+        jobs = [pool.submit(_sweep_adopted, whole.values, s, budget) for s in sweeps]
+        results = [job.result() for job in jobs]
+    gained = work = 0.0
+    for k, (changes, gain, spent) in enumerate(results):
+        work += spent
+        if whole.adopt(changes, check=k > 0):
+            gained += gain
+    return gained, work
 
 
 @dataclass
@@ -281,6 +325,63 @@ def _sweep(
                 current.take(sub, solver.response_proto.solution)
     changes = {v: current.values[v] for v in current.changed if current.values[v] != start[v]}
     return changes, gained, spent
+
+
+class _Cycle:
+    """The staff in a shuffled order, round and round."""
+
+    def __init__(self, staff: list[str], rng: random.Random) -> None:
+        self._order = list(staff)
+        rng.shuffle(self._order)
+        self._next = 0
+
+    def __next__(self) -> str:
+        employee_id = self._order[self._next]
+        self._next = (self._next + 1) % len(self._order)
+        return employee_id
+
+
+def _person_round(
+    whole: _Whole,
+    params: SolveParams,
+    cores: int,
+    budget: float,
+    people: _Cycle,
+    rng: random.Random,
+) -> tuple[float, float]:
+    """The next people of the cycle re-planned one at a time over every day (each solve on
+    `cores` workers), each kept when better, for PERSON_ROUND_S at most or until `budget` (as
+    for a sweep); how much lower the objective is and the solver work spent."""
+    if whole.local is None:
+        whole.local = Solution(whole.flat, whole.values)
+    current = whole.local
+    current.move_to(whole.values)
+    started = time.monotonic()
+    spent = gained = 0.0
+    on_cores = params.with_(workers=cores)
+    for _ in range(len(whole.unit.employees)):
+        if params.deterministic:
+            left = min(budget - spent, PERSON_ROUND_S - spent)
+        else:
+            now = time.monotonic()
+            left = min(budget - now, started + PERSON_ROUND_S - now)
+        if left <= 0:
+            break
+        employee_id = next(people)
+        free = [
+            i for day in range(whole.unit.days) for i in whole.by_day.get((employee_id, day), ())
+        ]
+        sub = current.cut(free)
+        solver = sub_solver(on_cores, min(PERSON_S, left), rng.randrange(1 << 16))
+        status = solver.solve(sub.model)
+        spent += solver.deterministic_time if params.deterministic else solver.wall_time
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and solver.objective_value < (
+            sub.objective_now
+        ):
+            gained += sub.objective_now - solver.objective_value
+            current.take(sub, solver.response_proto.solution)
+    whole.values[:] = current.values
+    return gained, spent
 
 
 def _windows(days: Sequence[int], focus: int, length: int) -> list[list[int]]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 from ortools.sat.python import cp_model
 
 from models.rota import Rota
 from models.unit import Unit
 from rota.check import check
-from rota.improve import _Whole, _windows, improve, separable
+from rota.improve import _Cycle, _person_round, _Whole, _windows, improve, separable
 from rota.params import SolveParams
 from rota.solve import build_model
 from rota.subproblem import Solution
@@ -229,3 +231,47 @@ def test_weekends_move_across_the_plan() -> None:
         for day in (7 * week + 5, 7 * week + 6):
             assert sum(rota.shift_on(e.id, day) == "D" for e in unit.employees) == 1, day
     assert gained == 202
+
+
+def test_a_person_is_re_planned_over_the_whole_plan() -> None:
+    """Five weeks with one day shift wanted on Saturdays and Sundays, two people at one whole
+    weekend each (exactly 2 shifts), both on the first: 1 over on each of its days and the four
+    other weekends empty (802). Re-planned alone over every day, one of them moves to another
+    weekend, weeks away: 600 (four weekends empty), 202 gained."""
+    data = two_shift_unit(night_spread_weight=0, weekend_spread_weight=0, isolated_day_weight=0)
+    data["weeks"] = 5
+    data["shift_types"] = data["shift_types"][:1]
+    data["demand"] = [
+        {
+            "shift": "D",
+            "weekdays": [5, 6],
+            "min": 0,
+            "target": 1,
+            "weight_under": 100,
+            "weight_over": 1,
+        }
+    ]
+    data["employees"] = [
+        {
+            "id": f"p{n}",
+            "competence": "HFA",
+            "position_pct": 40,
+            "rules": {"min_hours": 15, "max_hours": 15, "max_weekends": 1},
+        }
+        for n in range(2)
+    ]
+    unit = Unit.model_validate(data)
+    first_weekend = "....." + "DD" + "." * 28
+    start = rota_of(unit, {"p0": first_weekend, "p1": first_weekend})
+    assert check(unit, start) == []
+    params = SolveParams(deterministic=True)
+    whole = _Whole.of(unit, start, params)
+    assert whole is not None
+    rng = random.Random(0)
+    gained, _ = _person_round(whole, params, 1, 30.0, _Cycle(["p0", "p1"], rng), rng)
+    rota = whole.rota()
+    assert check(unit, rota) == []
+    assert gained == 202
+    worked = [day for e in ("p0", "p1") for day in range(unit.days) if rota.shift_on(e, day)]
+    assert sorted(day % 7 for day in worked) == [5, 5, 6, 6]
+    assert len({day // 7 for day in worked}) == 2
