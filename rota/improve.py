@@ -26,7 +26,7 @@ import multiprocessing
 import random
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -87,19 +87,27 @@ class _Sweep:
 
 
 def improve(
-    unit: Unit, rota: Rota, params: SolveParams, seconds: float, rounds: int | None = None
+    unit: Unit,
+    rota: Rota,
+    params: SolveParams,
+    seconds: float,
+    rounds: int | None = None,
+    report: Callable[[float], None] | None = None,
 ) -> tuple[Rota, float]:
     """`rota` (keeping every hard rule) improved by re-plans of a few people over a window of
     days, or of one person over every day, each kept when it lowers the objective; the rota and
     how much lower its objective is. Stops after `seconds` (that much solver work in
     deterministic mode), or after `rounds` rounds (of one sweep per core, one in all in
-    deterministic mode, or of people re-planned one at a time)."""
+    deterministic mode, or of people re-planned one at a time). `report` is told the
+    objective of the rota at the start and after each round that lowered it."""
     if seconds <= 0:
         return rota, 0.0
     deadline = time.monotonic() + seconds
     whole = _Whole.of(unit, rota, params)
     if whole is None:
         return rota, 0.0
+    if report is not None:
+        report(whole.objective)
     rng = random.Random(params.seed)
     cores = 1 if params.deterministic else min(MAX_PROCESSES, params.effective_workers)
     work = gained = 0.0
@@ -124,6 +132,8 @@ def improve(
                 gain, spent = _sweep_round(whole, params, budget, pool, cores, rng)
             work += spent
             gained += gain
+            if gain > 0 and report is not None:
+                report(whole.objective - gained)
             took = spent if params.deterministic else time.monotonic() - clock
             rate[kind] = gain / max(took, 1e-3)
     return whole.rota(), gained
@@ -163,6 +173,7 @@ class _Whole:
     shift_index: dict[tuple[str, int, str], int]
     by_day: dict[tuple[str, int], list[int]]
     values: list[int]
+    objective: float  # of the values it was made with
     # The solution this process sweeps from, kept from sweep to sweep (in each worker process
     # its own), so that the activities it caches stay: building them again each time took a
     # third of each re-plan's time.
@@ -191,7 +202,8 @@ class _Whole:
         by_day: dict[tuple[str, int], list[int]] = defaultdict(list)
         for (employee_id, day, _), i in shift_index.items():
             by_day[employee_id, day].append(i)
-        return cls(unit, flat, shift_index, dict(by_day), list(solver.response_proto.solution))
+        values = list(solver.response_proto.solution)
+        return cls(unit, flat, shift_index, dict(by_day), values, solver.objective_value)
 
     def rota(self, values: Sequence[int] | None = None) -> Rota:
         """The rota of the values (by default, the current solution's)."""

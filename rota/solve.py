@@ -50,9 +50,10 @@ CONSTRUCT_SHARE = 0.45
 # From this many shift variables, the first rota is improved by re-planning a few people over a
 # few days at a time, or one person over all of them (rota.improve), until CP-SAT has
 # TAIL_SHARE of the time left. Curtois Instance20 (54 600), 60 s: 16 452-19 479 with the
-# construction and CP-SAT; 11 089-13 240 with 45 % construction, then re-plans; 10 102-12 995
-# (mean 11 628 over six runs, against 12 836 over four) with the re-plans straight from the first
-# rota. Instance12 (16 800) and Instance8 did better without (bench/README.md).
+# construction and CP-SAT; with 45 % construction, then re-plans, 11 856-14 051 in seven runs
+# of this session; with the re-plans straight from the first rota, better in each of six runs
+# side by side (10 102-16 273; bench/README.md). Instance12 (16 800) and Instance8 did better
+# without them.
 IMPROVE_FROM_VARIABLES = 30_000
 TAIL_SHARE = 0.1
 # Below this many staff a repair group would be most of the unit: the whole model mends faster.
@@ -218,19 +219,21 @@ def solve(
         # keeps every hard rule, so that it always has one to show. (A stepping stone in a
         # wider hours band keeps none: with its time cut short by the gap-free search, the
         # search from it found no rota, e.g. the demo's «Langvakter og hver 2. helg» at 15 s.)
-        hint = _legal_start(unit, params, started)
+        hint = _legal_start(unit, params, started, progress)
     elapsed = 0.0 if params.deterministic else time.monotonic() - started
     remaining = max(params.time_limit_s - elapsed, min(1.0, params.time_limit_s))
     result = _search(unit, params.with_(time_limit_s=remaining), progress, hint, offset=elapsed)
     return replace(result, runtime_s=time.monotonic() - started)
 
 
-def _legal_start(unit: Unit, params: SolveParams, started: float) -> Rota | None:
+def _legal_start(
+    unit: Unit, params: SolveParams, started: float, progress: ProgressCallback | None = None
+) -> Rota | None:
     """A rota that keeps every hard rule, to seed the search: the first one found without the
     objective, planned again one person at a time against the cover the others leave, or on
     the largest units re-planned a few people over a few days (or one person over all of them)
     at a time. Each step has a share of what is left of the time limit; None when no first rota
-    is found."""
+    is found. The re-plans tell `progress` of each better rota they find."""
 
     def left() -> float:
         if params.deterministic:
@@ -248,7 +251,13 @@ def _legal_start(unit: Unit, params: SolveParams, started: float) -> Rota | None
         seconds = params.time_limit_s * (1 - TAIL_SHARE)
         if not params.deterministic:
             seconds -= time.monotonic() - started
-        rota, _ = improve(unit, rota, params, seconds=max(0.0, seconds))
+
+        def report(objective: float) -> None:
+            if progress is not None:
+                # Nothing is proven yet, and every soft term is a count or a spread: bound 0.
+                progress(Progress(objective, 0.0, time.monotonic() - started))
+
+        rota, _ = improve(unit, rota, params, seconds=max(0.0, seconds), report=report)
         return rota
     # Cover is soft here, so each person can be planned against the others' cover.
     # At most half of what is left, so that the search after a gap-free stage has time too.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 from ortools.sat.python import cp_model
@@ -59,15 +60,22 @@ def _both_in_week_one(unit: Unit) -> Rota:
 
 def test_replans_reach_the_known_best_and_say_by_how_much() -> None:
     """From a legal rota 707 above its best, the re-plans find a rota covering each weekday
-    exactly once (cost 0), keep every hard rule, and report the 707 they gained."""
+    exactly once (cost 0), keep every hard rule, and report the 707 they gained; on the way
+    they tell of the start's 707 and of ever lower objectives down to 0."""
     unit = _three_weeks()
     start = _both_in_week_one(unit)
     assert check(unit, start) == []
     assert _cover_cost(unit, start) == 707
-    rota, gained = improve(unit, start, SolveParams(deterministic=True), seconds=30, rounds=20)
+    told: list[float] = []
+    rota, gained = improve(
+        unit, start, SolveParams(deterministic=True), seconds=30, rounds=20, report=told.append
+    )
     assert check(unit, rota) == []
     assert _cover_cost(unit, rota) == 0
     assert gained == 707
+    assert told[0] == 707
+    assert told[-1] == 0
+    assert all(later < earlier for earlier, later in itertools.pairwise(told))
 
 
 def test_a_unit_with_the_hours_table_is_re_planned_too() -> None:
