@@ -38,6 +38,7 @@ from models.demand import Demand
 from models.employee import Employee
 from models.rota import Rota
 from models.unit import Unit
+from rota.context import ModelContext
 from rota.params import SolveParams
 from rota.repair import sub_solver
 from rota.subproblem import FlatModel, Solution, flatten
@@ -70,6 +71,15 @@ EXPLORE_ROUNDS = 4
 _SWEEPS, _PEOPLE = "sweeps", "people"
 
 
+def whole_model(unit: Unit, params: SolveParams) -> ModelContext:
+    """The unit's model as the re-plans cut from it: without the redundant table of hours
+    counts (a kind of constraint a re-plan is not cut from), which only speeds up the search;
+    every rota keeps the hours rule anyway."""
+    from rota.solve import build_model  # solve imports this module
+
+    return build_model(unit, params.with_(explain=False, redundant=False))
+
+
 def separable(unit: Unit) -> bool:
     """Whether every soft term is one person's or one cover count's: no spread between people,
     so that a group's re-plan sees the whole objective's change."""
@@ -93,17 +103,20 @@ def improve(
     seconds: float,
     rounds: int | None = None,
     report: Callable[[float], None] | None = None,
+    ctx: ModelContext | None = None,
 ) -> tuple[Rota, float]:
     """`rota` (keeping every hard rule) improved by re-plans of a few people over a window of
     days, or of one person over every day, each kept when it lowers the objective; the rota and
     how much lower its objective is. Stops after `seconds` (that much solver work in
     deterministic mode), or after `rounds` rounds (of one sweep per core, one in all in
     deterministic mode, or of people re-planned one at a time). `report` is told the
-    objective of the rota at the start and after each round that lowered it."""
+    objective of the rota at the start and after each round that lowered it. `ctx`: the unit's
+    model as `whole_model` builds it, when the caller has it (and keeps it for a search after);
+    built here otherwise."""
     if seconds <= 0:
         return rota, 0.0
     deadline = time.monotonic() + seconds
-    whole = _Whole.of(unit, rota, params)
+    whole = _Whole.of(unit, rota, params, ctx)
     if whole is None:
         return rota, 0.0
     if report is not None:
@@ -180,14 +193,15 @@ class _Whole:
     local: Solution | None = None
 
     @classmethod
-    def of(cls, unit: Unit, rota: Rota, params: SolveParams) -> _Whole | None:
-        """The model and the rota's solution of it; None if the model has a kind of constraint
-        a re-plan cannot be cut from, or the rota does not keep its hard rules."""
-        from rota.solve import build_model, solve_fixed  # solve imports this module
+    def of(
+        cls, unit: Unit, rota: Rota, params: SolveParams, ctx: ModelContext | None = None
+    ) -> _Whole | None:
+        """The model (`ctx`, or `whole_model`'s) and the rota's solution of it; None if the
+        model has a kind of constraint a re-plan cannot be cut from, or the rota does not keep
+        its hard rules."""
+        from rota.solve import solve_fixed  # solve imports this module
 
-        # Without the redundant table of hours counts (a kind of constraint a re-plan is not
-        # cut from): it only speeds up the search, and every rota keeps the hours rule anyway.
-        ctx = build_model(unit, params.with_(explain=False, redundant=False))
+        ctx = ctx or whole_model(unit, params)
         shift_index = {key: variable.index for key, variable in ctx.x.items()}
         try:
             flat = flatten(ctx.model, shift_index.values())

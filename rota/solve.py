@@ -15,7 +15,7 @@ from models.unit import Unit
 from rota.construct import construct
 from rota.context import ModelContext
 from rota.explain import explain
-from rota.improve import improve, separable
+from rota.improve import improve, separable, whole_model
 from rota.params import SolveParams
 from rota.repair import repair_hours
 from rota.result import Result, Status
@@ -50,12 +50,15 @@ CONSTRUCT_SHARE = 0.45
 # From this many shift variables, the first rota is improved by re-planning a few people over a
 # few days at a time, or one person over all of them (rota.improve), until CP-SAT has
 # TAIL_SHARE of the time left. Curtois Instance20 (54 600), 60 s: 16 452-19 479 with the
-# construction and CP-SAT; with 45 % construction, then re-plans, 11 856-14 051 in seven runs
-# of this session; with the re-plans straight from the first rota, better in each of six runs
-# side by side (10 102-16 273; bench/README.md). Instance12 (16 800) and Instance8 did better
-# without them.
+# construction and CP-SAT; 11 856-18 517 with 45 % construction, then re-plans (eleven runs on
+# a machine growing slower); 10 102-16 273 with the re-plans straight from the first rota
+# (fourteen runs), better in each of six side by side (bench/README.md). Instance12 (16 800)
+# and Instance8 did better without them. CP-SAT's last share finds little there (Instance20's
+# best came at the end of the re-plans in every run), and it works on the re-plans' model, so
+# that it need not build one: 12111-13166 with 5 %, against 13571-16000 with 10 % (two of
+# which with a model of its own).
 IMPROVE_FROM_VARIABLES = 30_000
-TAIL_SHARE = 0.1
+TAIL_SHARE = 0.05
 # Below this many staff a repair group would be most of the unit: the whole model mends faster.
 REPAIR_MIN_STAFF = 20
 
@@ -219,21 +222,26 @@ def solve(
         # keeps every hard rule, so that it always has one to show. (A stepping stone in a
         # wider hours band keeps none: with its time cut short by the gap-free search, the
         # search from it found no rota, e.g. the demo's «Langvakter og hver 2. helg» at 15 s.)
-        hint = _legal_start(unit, params, started, progress)
+        hint, built = _legal_start(unit, params, started, progress)
+    else:
+        built = None
     elapsed = 0.0 if params.deterministic else time.monotonic() - started
     remaining = max(params.time_limit_s - elapsed, min(1.0, params.time_limit_s))
-    result = _search(unit, params.with_(time_limit_s=remaining), progress, hint, offset=elapsed)
+    result = _search(
+        unit, params.with_(time_limit_s=remaining), progress, hint, offset=elapsed, ctx=built
+    )
     return replace(result, runtime_s=time.monotonic() - started)
 
 
 def _legal_start(
     unit: Unit, params: SolveParams, started: float, progress: ProgressCallback | None = None
-) -> Rota | None:
+) -> tuple[Rota | None, ModelContext | None]:
     """A rota that keeps every hard rule, to seed the search: the first one found without the
     objective, planned again one person at a time against the cover the others leave, or on
     the largest units re-planned a few people over a few days (or one person over all of them)
     at a time. Each step has a share of what is left of the time limit; None when no first rota
-    is found. The re-plans tell `progress` of each better rota they find."""
+    is found. The re-plans tell `progress` of each better rota they find, and their model is
+    returned too (for the search after them), else None."""
 
     def left() -> float:
         if params.deterministic:
@@ -244,8 +252,11 @@ def _legal_start(
     share = max(left(), min(1.0, params.time_limit_s))
     rota = _first_rota(unit, params.with_(time_limit_s=share))
     if rota is None:
-        return None
+        return None, None
     if separable(unit) and _shift_variables(unit) >= IMPROVE_FROM_VARIABLES:
+        # Built once for the re-plans and the search after them (on Curtois Instance20 a
+        # build takes 2-2.5 s).
+        ctx = whole_model(unit, params)
         # CP-SAT's own neighbourhoods are slow on a model this size; ours are small, and they
         # gain faster from the first rota than the construction does (bench/README.md).
         seconds = params.time_limit_s * (1 - TAIL_SHARE)
@@ -257,12 +268,12 @@ def _legal_start(
                 # Nothing is proven yet, and every soft term is a count or a spread: bound 0.
                 progress(Progress(objective, 0.0, time.monotonic() - started))
 
-        rota, _ = improve(unit, rota, params, seconds=max(0.0, seconds), report=report)
-        return rota
+        rota, _ = improve(unit, rota, params, seconds=max(0.0, seconds), report=report, ctx=ctx)
+        return rota, ctx
     # Cover is soft here, so each person can be planned against the others' cover.
     # At most half of what is left, so that the search after a gap-free stage has time too.
     seconds = min(params.time_limit_s * CONSTRUCT_SHARE, left() / 2)
-    return construct(unit, rota, params, seconds=seconds)
+    return construct(unit, rota, params, seconds=seconds), None
 
 
 def _first_rota(unit: Unit, params: SolveParams) -> Rota | None:
@@ -330,12 +341,14 @@ def _search(
     hint: Rota | None,
     offset: float,
     give_up_after: float | None = None,
+    ctx: ModelContext | None = None,
 ) -> Result:
     """One CP-SAT search. With `give_up_after`, a search that has found no rota by then stops.
     A hint that keeps every hard rule is reported as the first rota at once, and is the result
-    when the search finds none in its time."""
+    when the search finds none in its time. `ctx`: the unit's model built already (it must
+    not have been searched with hints before), else built here."""
     started = time.monotonic()
-    ctx = build_model(unit, params)
+    ctx = ctx or build_model(unit, params)
     hinted = None
     if hint is not None:
         hinted = _add_hint(ctx, hint)

@@ -10,7 +10,15 @@ from ortools.sat.python import cp_model
 from models.rota import Rota
 from models.unit import Unit
 from rota.check import check
-from rota.improve import _Cycle, _person_round, _Whole, _windows, improve, separable
+from rota.improve import (
+    _Cycle,
+    _person_round,
+    _Whole,
+    _windows,
+    improve,
+    separable,
+    whole_model,
+)
 from rota.params import SolveParams
 from rota.solve import build_model
 from rota.subproblem import Solution
@@ -283,3 +291,16 @@ def test_a_person_is_re_planned_over_the_whole_plan() -> None:
     worked = [day for e in ("p0", "p1") for day in range(unit.days) if rota.shift_on(e, day)]
     assert sorted(day % 7 for day in worked) == [5, 5, 6, 6]
     assert len({day // 7 for day in worked}) == 2
+
+
+def test_the_model_given_is_used_and_left_as_it_was() -> None:
+    """Given the unit's model, the re-plans reach the same best (cost 0) from it and leave it
+    unchanged (no hint, no constraint added), so the search after them can use it as built."""
+    unit = _three_weeks()
+    params = SolveParams(deterministic=True)
+    ctx = whole_model(unit, params)
+    before = str(ctx.model.proto)
+    rota, gained = improve(unit, _both_in_week_one(unit), params, seconds=30, rounds=20, ctx=ctx)
+    assert _cover_cost(unit, rota) == 0
+    assert gained == 707
+    assert str(ctx.model.proto) == before
