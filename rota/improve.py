@@ -340,15 +340,9 @@ def _sweep(
             if left() <= 0:
                 break
             free = [i for e in group for day in window for i in whole.by_day.get((e, day), ())]
-            sub = current.cut(free)
-            solver = sub_solver(one_core, min(REPLAN_S, left()), rng.randrange(1 << 16))
-            status = solver.solve(sub.model)
-            spent += solver.deterministic_time if params.deterministic else solver.wall_time
-            if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and solver.objective_value < (
-                sub.objective_now
-            ):
-                gained += sub.objective_now - solver.objective_value
-                current.take(sub, solver.response_proto.solution)
+            gain, work = _replan(current, free, one_core, min(REPLAN_S, left()), rng)
+            gained += gain
+            spent += work
     changes = {v: current.values[v] for v in current.changed if current.values[v] != start[v]}
     return changes, gained, spent
 
@@ -397,17 +391,28 @@ def _person_round(
         free = [
             i for day in range(whole.unit.days) for i in whole.by_day.get((employee_id, day), ())
         ]
-        sub = current.cut(free)
-        solver = sub_solver(on_cores, min(PERSON_S, left), rng.randrange(1 << 16))
-        status = solver.solve(sub.model)
-        spent += solver.deterministic_time if params.deterministic else solver.wall_time
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and solver.objective_value < (
-            sub.objective_now
-        ):
-            gained += sub.objective_now - solver.objective_value
-            current.take(sub, solver.response_proto.solution)
+        gain, work = _replan(current, free, on_cores, min(PERSON_S, left), rng)
+        gained += gain
+        spent += work
     whole.values[:] = current.values
     return gained, spent
+
+
+def _replan(
+    current: Solution, free: list[int], params: SolveParams, seconds: float, rng: random.Random
+) -> tuple[float, float]:
+    """One re-plan of the `free` shift variables, taken into `current` when better: how much
+    lower the objective is and the solver work spent."""
+    sub = current.cut(free)
+    solver = sub_solver(params, seconds, rng.randrange(1 << 16))
+    status = solver.solve(sub.model)
+    spent = solver.deterministic_time if params.deterministic else solver.wall_time
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and solver.objective_value < (
+        sub.objective_now
+    ):
+        current.take(sub, solver.response_proto.solution)
+        return sub.objective_now - solver.objective_value, spent
+    return 0.0, spent
 
 
 def _windows(days: Sequence[int], focus: int, length: int) -> list[list[int]]:

@@ -214,46 +214,9 @@ def test_two_cores_sweep_apart_and_stay_exact() -> None:
     assert gained == 2020
 
 
-def test_weekends_move_across_the_plan() -> None:
-    """Five weeks with one day shift wanted on Saturdays and Sundays only, five people at one
-    weekend each (exactly 2 shifts): the first weekend is empty and the third has two people.
-    No ten-day window holds both weekends; the weekends' own window moves one of the two,
-    from 202 to the known best of 0."""
-    data = two_shift_unit(night_spread_weight=0, weekend_spread_weight=0, isolated_day_weight=0)
-    data["weeks"] = 5
-    data["shift_types"] = data["shift_types"][:1]
-    data["demand"] = [
-        {"shift": "D", "weekdays": [5, 6], "min": 0, "target": 1, "weight_under": 100}
-    ]
-    data["employees"] = [
-        {
-            "id": f"p{n}",
-            "competence": "HFA",
-            "position_pct": 40,
-            "rules": {"min_hours": 15, "max_hours": 15, "max_weekends": 1},
-        }
-        for n in range(5)
-    ]
-    unit = Unit.model_validate(data)
-    weekend = {week: "." * (7 * week + 5) + "DD" + "." * (7 * (4 - week)) for week in range(5)}
-    start = rota_of(
-        unit,
-        {"p0": weekend[2], "p1": weekend[2], "p2": weekend[1], "p3": weekend[3], "p4": weekend[4]},
-    )
-    assert check(unit, start) == []
-    rota, gained = improve(unit, start, SolveParams(deterministic=True), seconds=30, rounds=3)
-    assert check(unit, rota) == []
-    for week in range(5):
-        for day in (7 * week + 5, 7 * week + 6):
-            assert sum(rota.shift_on(e.id, day) == "D" for e in unit.employees) == 1, day
-    assert gained == 202
-
-
-def test_a_person_is_re_planned_over_the_whole_plan() -> None:
-    """Five weeks with one day shift wanted on Saturdays and Sundays, two people at one whole
-    weekend each (exactly 2 shifts), both on the first: 1 over on each of its days and the four
-    other weekends empty (802). Re-planned alone over every day, one of them moves to another
-    weekend, weeks away: 600 (four weekends empty), 202 gained."""
+def _five_weekends(people: int) -> Unit:
+    """Five weeks, one day shift wanted on each Saturday and Sunday (100 per person short, 1
+    per person over); `people` people at one weekend each, exactly 2 shifts."""
     data = two_shift_unit(night_spread_weight=0, weekend_spread_weight=0, isolated_day_weight=0)
     data["weeks"] = 5
     data["shift_types"] = data["shift_types"][:1]
@@ -274,9 +237,37 @@ def test_a_person_is_re_planned_over_the_whole_plan() -> None:
             "position_pct": 40,
             "rules": {"min_hours": 15, "max_hours": 15, "max_weekends": 1},
         }
-        for n in range(2)
+        for n in range(people)
     ]
-    unit = Unit.model_validate(data)
+    return Unit.model_validate(data)
+
+
+def test_weekends_move_across_the_plan() -> None:
+    """Five weeks with one day shift wanted on Saturdays and Sundays only, five people at one
+    weekend each (exactly 2 shifts): the first weekend is empty and the third has two people.
+    No ten-day window holds both weekends; the weekends' own window moves one of the two,
+    from 202 to the known best of 0."""
+    unit = _five_weekends(people=5)
+    weekend = {week: "." * (7 * week + 5) + "DD" + "." * (7 * (4 - week)) for week in range(5)}
+    start = rota_of(
+        unit,
+        {"p0": weekend[2], "p1": weekend[2], "p2": weekend[1], "p3": weekend[3], "p4": weekend[4]},
+    )
+    assert check(unit, start) == []
+    rota, gained = improve(unit, start, SolveParams(deterministic=True), seconds=30, rounds=3)
+    assert check(unit, rota) == []
+    for week in range(5):
+        for day in (7 * week + 5, 7 * week + 6):
+            assert sum(rota.shift_on(e.id, day) == "D" for e in unit.employees) == 1, day
+    assert gained == 202
+
+
+def test_a_person_is_re_planned_over_the_whole_plan() -> None:
+    """Five weeks with one day shift wanted on Saturdays and Sundays, two people at one whole
+    weekend each (exactly 2 shifts), both on the first: 1 over on each of its days and the four
+    other weekends empty (802). Re-planned alone over every day, one of them moves to another
+    weekend, weeks away: 600 (four weekends empty), 202 gained."""
+    unit = _five_weekends(people=2)
     first_weekend = "....." + "DD" + "." * 28
     start = rota_of(unit, {"p0": first_weekend, "p1": first_weekend})
     assert check(unit, start) == []
