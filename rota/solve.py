@@ -54,9 +54,8 @@ CONSTRUCT_SHARE = 0.45
 # a machine growing slower); 10 102-16 273 with the re-plans straight from the first rota
 # (fourteen runs), better in each of six side by side (bench/README.md). Instance12 (16 800)
 # and Instance8 did better without them. CP-SAT's last share finds little there (Instance20's
-# best came at the end of the re-plans in every run), and it works on the re-plans' model, so
-# that it need not build one: 12111-13166 with 5 %, against 13571-16000 with 10 % (two of
-# which with a model of its own).
+# best came from the re-plans in every run); it works on the re-plans' model, not a new one:
+# 12 111-13 166 at 5 %, against 13 571-15 142 at 10 % with a model built again.
 IMPROVE_FROM_VARIABLES = 30_000
 TAIL_SHARE = 0.05
 # Below this many staff a repair group would be most of the unit: the whole model mends faster.
@@ -264,11 +263,18 @@ def _legal_start(
             seconds -= time.monotonic() - started
 
         def report(objective: float) -> None:
-            if progress is not None:
-                # Nothing is proven yet, and every soft term is a count or a spread: bound 0.
-                progress(Progress(objective, 0.0, time.monotonic() - started))
+            assert progress is not None
+            # Nothing is proven yet, and every soft term is a count or a spread: bound 0.
+            progress(Progress(objective, 0.0, time.monotonic() - started))
 
-        rota, _ = improve(unit, rota, params, seconds=max(0.0, seconds), report=report, ctx=ctx)
+        rota, _ = improve(
+            unit,
+            rota,
+            params,
+            seconds=max(0.0, seconds),
+            report=None if progress is None else report,
+            ctx=ctx,
+        )
         return rota, ctx
     # Cover is soft here, so each person can be planned against the others' cover.
     # At most half of what is left, so that the search after a gap-free stage has time too.
