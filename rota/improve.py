@@ -11,16 +11,19 @@ A re-plan is kept when its own objective falls, and the whole objective falls by
 linear, and the terms left out do not change). Each core sweeps its own team of people over its
 own part of the days, in a process of its own (in threads, the Python work between the solves
 held Python's lock, and two did no better than one); the sweeps' changes are merged, each
-checked against every constraint it touches. Between the rounds of sweeps, people are also
-re-planned one at a time over the whole plan: which weekends a person works is a choice over
-all of it, which no window sees (Curtois Instance20 levels off near 8 600 with windows alone,
-its weekend shifts short). Each round is of the kind that gained faster when last tried.
+checked against every constraint it touches; where two sweeps changed the same count (both
+covered the same short shift), it is set again and the second sweep kept only if the objective
+still falls. Between the rounds of sweeps, people are also re-planned one at a time over the
+whole plan, each core its own people: which weekends a person works is a choice over all of it,
+which no window sees (Curtois Instance20 levels off near 8 600 with windows alone, its weekend
+shifts short). Each round is of the kind that gained faster when last tried.
 Where a soft term couples people (a spread), a re-plan of a few would see only part of it:
 such units are not `separable` and not swept.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import multiprocessing
 import random
@@ -53,6 +56,11 @@ WINDOW_DAYS = 14
 # Instance20, 27 s on two cores from the same rota: 0.1 s gave 9659-11315 in four runs, 0.2 s
 # 10200-11751, 0.4 s 10882-11292, 0.05 s 11017-11539).
 REPLAN_S = 0.1
+# CP-SAT's LP in each re-plan: the strongest (2), as the search after the re-plans has it too
+# (Curtois Instance20, 60 s: 11885-12501 in four runs, against 13154-14875 with the default;
+# one person over the whole plan, 20 s from the same rota on one worker: 8865 and 8971,
+# against 9325-9727).
+REPLAN_LINEARIZATION = 2
 # Share of groups chosen round a shift short of its target, while there is one.
 FOCUS_SHARE = 0.8
 # How long a process sweeps before its re-plans are merged with the others', at most: in
@@ -66,6 +74,10 @@ MAX_PROCESSES = 4
 # PERSON_S each.
 PERSON_ROUND_S = 2.0
 PERSON_S = 0.5
+# People handed to each core for a round of them (it reaches four at 0.5 s each at most).
+PEOPLE_PER_CORE = 6
+# Time to set the counts of the constraints two sweeps changed together (a tiny solve).
+MEND_S = 1.0
 # Rounds after which the kind of round not chosen is tried again.
 EXPLORE_ROUNDS = 4
 _SWEEPS, _PEOPLE = "sweeps", "people"
@@ -140,7 +152,7 @@ def improve(
             budget = seconds - work if params.deterministic else deadline
             clock = time.monotonic()
             if kind == _PEOPLE:
-                gain, spent = _person_round(whole, params, cores, budget, people, rng)
+                gain, spent = _person_round(whole, params, budget, pool, cores, people, rng)
             else:
                 gain, spent = _sweep_round(whole, params, budget, pool, cores, rng)
             work += spent
@@ -171,8 +183,7 @@ def _sweep_round(
     gained = work = 0.0
     for k, (changes, gain, spent) in enumerate(results):
         work += spent
-        if whole.adopt(changes, check=k > 0):
-            gained += gain
+        gained += whole.adopt(changes, gain, check=k > 0)
     return gained, work
 
 
@@ -230,22 +241,54 @@ class _Whole:
                 rows[employee_id][day] = code
         return Rota(days=self.unit.days, assignments={e: tuple(row) for e, row in rows.items()})
 
-    def adopt(self, changes: dict[int, int], check: bool = True) -> bool:
-        """Take a sweep's changed values if every constraint they touch still holds beside the
-        other sweeps' changes (it does when the sweeps share neither people nor days). Without
-        `check` they are taken as they are: for the first sweep of a round, whose changes were
-        found from these very values."""
+    def adopt(self, changes: dict[int, int], gain: float, check: bool = True) -> float:
+        """Take a sweep's changed values, which lowered the objective by `gain` from the values
+        it started from; how much lower the objective is for them here (0 when refused).
+        Without `check` they are taken as they are: for the first sweep of a round, whose
+        changes were found from these very values. Else every constraint they touch is checked
+        beside the other sweeps' changes (each holds when the sweeps share neither people nor
+        days). Where one does not (two people both took the shift short of its target, so it
+        is now over), its counts are set again with every shift as it is; the changes are kept
+        if the objective still falls, at what it really falls by."""
         before = {v: self.values[v] for v in changes}
         for v, value in changes.items():
             self.values[v] = value
         if not check:
-            return True
+            return gain
         touched = {c for v in changes for c in self.flat.by_var[v]}
-        if all(self.flat.satisfied(c, self.values) for c in touched):
-            return True
+        broken = [c for c in touched if not self.flat.satisfied(c, self.values)]
+        if not broken:
+            return gain
+        mended = self._mend(broken)
+        if mended is not None:
+            # Each variable changed, at its value before this sweep.
+            old = {v: self.values[v] for v in mended} | before
+            for v, value in mended.items():
+                self.values[v] = value
+            objective = self.flat.objective
+            fall = sum(objective.get(v, 0) * (value - self.values[v]) for v, value in old.items())
+            if fall > 0:
+                return float(fall)
+            before = old
         for v, value in before.items():
             self.values[v] = value
-        return False
+        return 0.0
+
+    def _mend(self, broken: list[int]) -> dict[int, int] | None:
+        """New values for the counts (the variables that are not shifts) of the `broken`
+        constraints, with every shift as it is, at the lowest objective; None when no values
+        mend them (a hard rule is broken)."""
+        counts = list(dict.fromkeys(v for c in broken for v in self.flat.helpers[c]))
+        if not counts:
+            return None
+        sub = Solution(self.flat, self.values).cut(counts)
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = 1
+        solver.parameters.max_time_in_seconds = MEND_S
+        if solver.solve(sub.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        solution = solver.response_proto.solution
+        return {v: solution[at] for at, v in enumerate(sub.variables)}
 
 
 @contextmanager
@@ -355,6 +398,9 @@ class _Cycle:
         rng.shuffle(self._order)
         self._next = 0
 
+    def __iter__(self) -> _Cycle:
+        return self
+
     def __next__(self) -> str:
         employee_id = self._order[self._next]
         self._next = (self._next + 1) % len(self._order)
@@ -364,22 +410,65 @@ class _Cycle:
 def _person_round(
     whole: _Whole,
     params: SolveParams,
-    cores: int,
     budget: float,
+    pool: ProcessPoolExecutor | None,
+    cores: int,
     people: _Cycle,
     rng: random.Random,
 ) -> tuple[float, float]:
-    """The next people of the cycle re-planned one at a time over every day (each solve on
-    `cores` workers), each kept when better, for PERSON_ROUND_S at most or until `budget` (as
-    for a sweep); how much lower the objective is and the solver work spent."""
+    """The next people of the cycle re-planned one at a time over every day, each kept when
+    better, for PERSON_ROUND_S at most or until `budget` (as for a sweep): on each core its own
+    people, merged as the sweeps are (without a pool, on `cores` workers); how much lower the
+    objective is and the solver work spent."""
+    if pool is None:
+        on_cores = params.with_(workers=cores)
+        seed = rng.randrange(1 << 16)
+        changes, gain, spent = _people(whole, whole.values, people, on_cores, budget, seed)
+        whole.adopt(changes, gain, check=False)
+        return gain, spent
+    # More people than a core re-plans in a round: those it does not reach wait for the next
+    # turn of the cycle.
+    per_core = max(1, min(PEOPLE_PER_CORE, len(whole.unit.employees) // cores))
+    teams = [[next(people) for _ in range(per_core)] for _ in range(cores)]
+    jobs = [
+        pool.submit(_people_adopted, whole.values, team, budget, rng.randrange(1 << 16))
+        for team in teams
+    ]
+    gained = work = 0.0
+    for k, job in enumerate(jobs):
+        changes, gain, spent = job.result()
+        work += spent
+        gained += whole.adopt(changes, gain, check=k > 0)
+    return gained, work
+
+
+def _people_adopted(
+    values: list[int], team: list[str], budget: float, seed: int
+) -> tuple[dict[int, int], float, float]:
+    whole, params = _ADOPTED[0]
+    return _people(whole, values, iter(team), params.with_(workers=1), budget, seed)
+
+
+def _people(
+    whole: _Whole,
+    start: Sequence[int],
+    people: Iterator[str],
+    params: SolveParams,
+    budget: float,
+    seed: int,
+) -> tuple[dict[int, int], float, float]:
+    """People from `people` re-planned one at a time over every day from the values `start`,
+    each kept when better, for PERSON_ROUND_S at most or until `budget`: the values that
+    changed, how much lower the objective is and the solver work spent."""
     if whole.local is None:
-        whole.local = Solution(whole.flat, whole.values)
+        whole.local = Solution(whole.flat, start)
     current = whole.local
-    current.move_to(whole.values)
+    current.move_to(start)
+    current.changed.clear()
+    rng = random.Random(seed)
     started = time.monotonic()
     spent = gained = 0.0
-    on_cores = params.with_(workers=cores)
-    for _ in range(len(whole.unit.employees)):
+    for employee_id in itertools.islice(people, len(whole.unit.employees)):
         if params.deterministic:
             left = min(budget - spent, PERSON_ROUND_S - spent)
         else:
@@ -387,15 +476,14 @@ def _person_round(
             left = min(budget - now, started + PERSON_ROUND_S - now)
         if left <= 0:
             break
-        employee_id = next(people)
         free = [
             i for day in range(whole.unit.days) for i in whole.by_day.get((employee_id, day), ())
         ]
-        gain, work = _replan(current, free, on_cores, min(PERSON_S, left), rng)
+        gain, work = _replan(current, free, params, min(PERSON_S, left), rng)
         gained += gain
         spent += work
-    whole.values[:] = current.values
-    return gained, spent
+    changes = {v: current.values[v] for v in current.changed if current.values[v] != start[v]}
+    return changes, gained, spent
 
 
 def _replan(
@@ -405,6 +493,7 @@ def _replan(
     lower the objective is and the solver work spent."""
     sub = current.cut(free)
     solver = sub_solver(params, seconds, rng.randrange(1 << 16))
+    solver.parameters.linearization_level = REPLAN_LINEARIZATION
     status = solver.solve(sub.model)
     spent = solver.deterministic_time if params.deterministic else solver.wall_time
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and solver.objective_value < (

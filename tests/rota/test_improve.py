@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import time
 
 from ortools.sat.python import cp_model
 
@@ -13,6 +14,7 @@ from rota.check import check
 from rota.improve import (
     _Cycle,
     _person_round,
+    _pool,
     _Whole,
     _windows,
     improve,
@@ -103,20 +105,27 @@ def test_a_unit_with_the_hours_table_is_re_planned_too() -> None:
     assert gained == 707
 
 
-def _moved(whole: _Whole, employee_id: str, off: int, on: int) -> dict[int, int]:
+def _moved(whole: _Whole, employee_id: str, *moves: tuple[int, int]) -> dict[int, int]:
     """The values a re-plan changes when it moves the employee's day shift from day `off` to
-    day `on` (helpers included), found by a cut with those two days free."""
+    day `on`, for each (off, on) of `moves` (helpers included), found by a cut with those days
+    free."""
     current = Solution(whole.flat, whole.values)
-    shift = {day: whole.shift_index[employee_id, day, "D"] for day in (off, on)}
+    shift = {day: whole.shift_index[employee_id, day, "D"] for move in moves for day in move}
     sub = current.cut(shift.values())
-    for day, value in ((off, 0), (on, 1)):
-        sub.model.add(
-            sub.model.get_bool_var_from_proto_index(sub.variables.index(shift[day])) == value
-        )
+    for off, on in moves:
+        for day, value in ((off, 0), (on, 1)):
+            at = sub.variables.index(shift[day])
+            sub.model.add(sub.model.get_bool_var_from_proto_index(at) == value)
     solver = cp_model.CpSolver()
     assert solver.solve(sub.model) == cp_model.OPTIMAL
     current.take(sub, solver.response_proto.solution)
     return {v: current.values[v] for v in current.changed}
+
+
+def _objective(whole: _Whole) -> int:
+    """The objective of the whole model at its values, every constraint checked to hold."""
+    assert all(whole.flat.satisfied(c, whole.values) for c in range(len(whole.flat.kinds)))
+    return sum(coeff * whole.values[v] for v, coeff in whole.flat.objective.items())
 
 
 def test_merged_re_plans_that_break_a_rule_together_are_not_taken() -> None:
@@ -126,13 +135,35 @@ def test_merged_re_plans_that_break_a_rule_together_are_not_taken() -> None:
     unit = _three_weeks()
     whole = _Whole.of(unit, _both_in_week_one(unit), SolveParams(deterministic=True))
     assert whole is not None
-    first, second = _moved(whole, "kari", 0, 14), _moved(whole, "kari", 0, 15)
-    assert whole.adopt(first)
+    first, second = _moved(whole, "kari", (0, 14)), _moved(whole, "kari", (0, 15))
+    assert whole.adopt(first, 101) == 101
     after_first = list(whole.values)
-    assert not whole.adopt(second)
+    assert whole.adopt(second, 101) == 0
     assert whole.values == after_first
     assert check(unit, whole.rota()) == []
     assert whole.rota().shift_on("kari", 14) == "D"
+
+
+def test_merged_re_plans_on_the_same_short_shift_count_what_they_gain_together() -> None:
+    """Kari and Ola, in two re-plans from the same rota (707), each move an over-staffed
+    shift to the empty third Monday (101 each alone). Merged, the Monday is over-staffed
+    instead: Ola's move gains nothing beside Kari's and is refused. With a second move to the
+    empty Tuesday as well (202 alone), Ola's re-plan is taken at the 101 it gains beside
+    Kari's: the values hold every constraint, at an objective of 505, as counted by hand."""
+    unit = _three_weeks()
+    whole = _Whole.of(unit, _both_in_week_one(unit), SolveParams(deterministic=True))
+    assert whole is not None
+    assert _objective(whole) == 707
+    kari = _moved(whole, "kari", (0, 14))
+    ola_alone = _moved(whole, "ola", (1, 14))
+    ola_twice = _moved(whole, "ola", (1, 14), (7, 15))
+    assert whole.adopt(kari, 101, check=False) == 101
+    after_kari = list(whole.values)
+    assert whole.adopt(ola_alone, 101) == 0
+    assert whole.values == after_kari
+    assert whole.adopt(ola_twice, 202) == 101
+    assert _objective(whole) == 505 == _cover_cost(unit, whole.rota())
+    assert check(unit, whole.rota()) == []
 
 
 def test_deterministic_mode_gives_the_same_rota_twice() -> None:
@@ -275,13 +306,48 @@ def test_a_person_is_re_planned_over_the_whole_plan() -> None:
     whole = _Whole.of(unit, start, params)
     assert whole is not None
     rng = random.Random(0)
-    gained, _ = _person_round(whole, params, 1, 30.0, _Cycle(["p0", "p1"], rng), rng)
+    gained, _ = _person_round(whole, params, 30.0, None, 1, _Cycle(["p0", "p1"], rng), rng)
     rota = whole.rota()
     assert check(unit, rota) == []
     assert gained == 202
     worked = [day for e in ("p0", "p1") for day in range(unit.days) if rota.shift_on(e, day)]
     assert sorted(day % 7 for day in worked) == [5, 5, 6, 6]
     assert len({day // 7 for day in worked}) == 2
+
+
+def _weekend_cost(unit: Unit, rota: Rota) -> int:
+    """The objective of a `_five_weekends` rota counted by hand: 100 per weekend day nobody
+    works, 1 per person too many."""
+    cost = 0
+    for day in range(unit.days):
+        if day % 7 in (5, 6):
+            on = sum(rota.shift_on(e.id, day) == "D" for e in unit.employees)
+            cost += 100 * max(0, 1 - on) + max(0, on - 1)
+    return cost
+
+
+def test_people_are_re_planned_on_two_cores_and_merged_exactly() -> None:
+    """Four people at one whole weekend each, all on the first (3 over on each of its days,
+    four weekends empty: 806). On two cores, each re-planning two of them from that same rota,
+    both may move people to the same empty weekend; merged, every hard rule holds and the gain
+    reported is the real one, at least the 404 of one core's two moves."""
+    unit = _five_weekends(people=4)
+    first_weekend = "....." + "DD" + "." * 28
+    start = rota_of(unit, {f"p{n}": first_weekend for n in range(4)})
+    assert check(unit, start) == []
+    assert _weekend_cost(unit, start) == 806
+    params = SolveParams(workers=2)
+    whole = _Whole.of(unit, start, params)
+    assert whole is not None
+    rng = random.Random(0)
+    people = _Cycle([f"p{n}" for n in range(4)], rng)
+    with _pool(whole, params, 2) as pool:
+        assert pool is not None
+        gained, _ = _person_round(whole, params, time.monotonic() + 30, pool, 2, people, rng)
+    rota = whole.rota()
+    assert check(unit, rota) == []
+    assert gained == 806 - _weekend_cost(unit, rota)
+    assert gained >= 404
 
 
 def test_the_model_given_is_used_and_left_as_it_was() -> None:
