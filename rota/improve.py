@@ -180,11 +180,24 @@ def _sweep_round(
     else:
         jobs = [pool.submit(_sweep_adopted, whole.values, s, budget) for s in sweeps]
         results = [job.result() for job in jobs]
+    return _merge(whole, results)
+
+
+def _merge(
+    whole: _Whole, results: Sequence[tuple[dict[int, int], float, float]]
+) -> tuple[float, float]:
+    """The cores' changes (each with its gain and solver work, all found from the same values)
+    taken in turn, the first as it is; how much lower the objective is and the work spent."""
     gained = work = 0.0
     for k, (changes, gain, spent) in enumerate(results):
         work += spent
         gained += whole.adopt(changes, gain, check=k > 0)
     return gained, work
+
+
+def _changes(current: Solution, start: Sequence[int]) -> dict[int, int]:
+    """The values `current` holds that differ from `start`."""
+    return {v: current.values[v] for v in current.changed if current.values[v] != start[v]}
 
 
 @dataclass
@@ -229,6 +242,15 @@ class _Whole:
             by_day[employee_id, day].append(i)
         values = list(solver.response_proto.solution)
         return cls(unit, flat, shift_index, dict(by_day), values, solver.objective_value)
+
+    def start_at(self, start: Sequence[int]) -> Solution:
+        """This process's solution to re-plan from, moved to the values `start`, with nothing
+        marked changed yet."""
+        if self.local is None:
+            self.local = Solution(self.flat, start)
+        self.local.move_to(start)
+        self.local.changed.clear()
+        return self.local
 
     def rota(self, values: Sequence[int] | None = None) -> Rota:
         """The rota of the values (by default, the current solution's)."""
@@ -351,11 +373,7 @@ def _sweep(
     deterministic mode): the values that changed, how much lower the objective is and the
     solver work spent."""
     unit = whole.unit
-    if whole.local is None:
-        whole.local = Solution(whole.flat, start)
-    current = whole.local
-    current.move_to(start)
-    current.changed.clear()
+    current = whole.start_at(start)
     rng = random.Random(sweep.seed)
     index = unit.demand_index()
     one_core = params.with_(workers=1)
@@ -386,7 +404,7 @@ def _sweep(
             gain, work = _replan(current, free, one_core, min(REPLAN_S, left()), rng)
             gained += gain
             spent += work
-    changes = {v: current.values[v] for v in current.changed if current.values[v] != start[v]}
+    changes = _changes(current, start)
     return changes, gained, spent
 
 
@@ -434,12 +452,7 @@ def _person_round(
         pool.submit(_people_adopted, whole.values, team, budget, rng.randrange(1 << 16))
         for team in teams
     ]
-    gained = work = 0.0
-    for k, job in enumerate(jobs):
-        changes, gain, spent = job.result()
-        work += spent
-        gained += whole.adopt(changes, gain, check=k > 0)
-    return gained, work
+    return _merge(whole, [job.result() for job in jobs])
 
 
 def _people_adopted(
@@ -460,11 +473,7 @@ def _people(
     """People from `people` re-planned one at a time over every day from the values `start`,
     each kept when better, for PERSON_ROUND_S at most or until `budget`: the values that
     changed, how much lower the objective is and the solver work spent."""
-    if whole.local is None:
-        whole.local = Solution(whole.flat, start)
-    current = whole.local
-    current.move_to(start)
-    current.changed.clear()
+    current = whole.start_at(start)
     rng = random.Random(seed)
     started = time.monotonic()
     spent = gained = 0.0
@@ -482,7 +491,7 @@ def _people(
         gain, work = _replan(current, free, params, min(PERSON_S, left), rng)
         gained += gain
         spent += work
-    changes = {v: current.values[v] for v in current.changed if current.values[v] != start[v]}
+    changes = _changes(current, start)
     return changes, gained, spent
 
 
