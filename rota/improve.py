@@ -92,6 +92,26 @@ def whole_model(unit: Unit, params: SolveParams) -> ModelContext:
     return build_model(unit, params.with_(explain=False, redundant=False))
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """The whole unit's model as the re-plans cut from it, and its plain lists (None when it has
+    a kind of constraint a re-plan cannot be cut from): all that does not depend on the rota,
+    so that it can be made while the first rota is searched for."""
+
+    ctx: ModelContext
+    flat: FlatModel | None
+
+
+def prepare(unit: Unit, params: SolveParams) -> Prepared:
+    """The re-plans' model of the unit, built and read into plain lists."""
+    ctx = whole_model(unit, params)
+    try:
+        flat = flatten(ctx.model, (variable.index for variable in ctx.x.values()))
+    except ValueError:
+        flat = None
+    return Prepared(ctx, flat)
+
+
 def separable(unit: Unit) -> bool:
     """Whether every soft term is one person's or one cover count's: no spread between people,
     so that a group's re-plan sees the whole objective's change."""
@@ -115,20 +135,20 @@ def improve(
     seconds: float,
     rounds: int | None = None,
     report: Callable[[float], None] | None = None,
-    ctx: ModelContext | None = None,
+    prepared: Prepared | None = None,
 ) -> tuple[Rota, float]:
     """`rota` (keeping every hard rule) improved by re-plans of a few people over a window of
     days, or of one person over every day, each kept when it lowers the objective; the rota and
     how much lower its objective is. Stops after `seconds` (that much solver work in
     deterministic mode), or after `rounds` rounds (of one sweep per core, one in all in
     deterministic mode, or of people re-planned one at a time). `report` is told the
-    objective of the rota at the start and after each round that lowered it. `ctx`: the unit's
-    model as `whole_model` builds it, when the caller has it (and keeps it for a search after);
-    built here otherwise."""
+    objective of the rota at the start and after each round that lowered it. `prepared`: the
+    unit's model as `prepare` makes it, when the caller has it (and keeps it for a search
+    after); made here otherwise."""
     if seconds <= 0:
         return rota, 0.0
     deadline = time.monotonic() + seconds
-    whole = _Whole.of(unit, rota, params, ctx)
+    whole = _Whole.of(unit, rota, params, prepared)
     if whole is None:
         return rota, 0.0
     if report is not None:
@@ -218,19 +238,18 @@ class _Whole:
 
     @classmethod
     def of(
-        cls, unit: Unit, rota: Rota, params: SolveParams, ctx: ModelContext | None = None
+        cls, unit: Unit, rota: Rota, params: SolveParams, prepared: Prepared | None = None
     ) -> _Whole | None:
-        """The model (`ctx`, or `whole_model`'s) and the rota's solution of it; None if the
-        model has a kind of constraint a re-plan cannot be cut from, or the rota does not keep
-        its hard rules."""
+        """The model (`prepared`, or made by `prepare`) and the rota's solution of it; None if
+        the model has a kind of constraint a re-plan cannot be cut from, or the rota does not
+        keep its hard rules."""
         from rota.solve import solve_fixed  # solve imports this module
 
-        ctx = ctx or whole_model(unit, params)
-        shift_index = {key: variable.index for key, variable in ctx.x.items()}
-        try:
-            flat = flatten(ctx.model, shift_index.values())
-        except ValueError:
+        prepared = prepared or prepare(unit, params)
+        ctx, flat = prepared.ctx, prepared.flat
+        if flat is None:
             return None
+        shift_index = {key: variable.index for key, variable in ctx.x.items()}
         shifts = {
             i: int(rota.shift_on(e, day) == code) for (e, day, code), i in shift_index.items()
         }

@@ -6,7 +6,9 @@ import math
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from ortools.sat.python import cp_model
 
@@ -15,7 +17,7 @@ from models.unit import Unit
 from rota.construct import construct
 from rota.context import ModelContext
 from rota.explain import explain
-from rota.improve import improve, separable, whole_model
+from rota.improve import improve, prepare, separable
 from rota.params import SolveParams
 from rota.repair import repair_hours
 from rota.result import Result, Status
@@ -60,6 +62,8 @@ IMPROVE_FROM_VARIABLES = 30_000
 TAIL_SHARE = 0.05
 # Below this many staff a repair group would be most of the unit: the whole model mends faster.
 REPAIR_MIN_STAFF = 20
+
+T = TypeVar("T")
 
 _STATUS = {
     cp_model.OPTIMAL: Status.OPTIMAL,
@@ -249,13 +253,18 @@ def _legal_start(
 
     # At least a second, as the search gets, unless the time limit itself is shorter.
     share = max(left(), min(1.0, params.time_limit_s))
-    rota = _first_rota(unit, params.with_(time_limit_s=share))
+    replans = separable(unit) and _shift_variables(unit) >= IMPROVE_FROM_VARIABLES
+    # The re-plans' model (for the search after them too) is made while CP-SAT looks for the
+    # first rota: on Curtois Instance20 it takes 3-3.5 s to build and read, and the search
+    # for the first rota 5-6 s, in which it leaves Python's lock free.
+    rota, prepared = _first_rota(
+        unit,
+        params.with_(time_limit_s=share),
+        meanwhile=(lambda: prepare(unit, params)) if replans else None,
+    )
     if rota is None:
         return None, None
-    if separable(unit) and _shift_variables(unit) >= IMPROVE_FROM_VARIABLES:
-        # Built once for the re-plans and the search after them (on Curtois Instance20 a
-        # build takes 2-2.5 s).
-        ctx = whole_model(unit, params)
+    if prepared is not None:
         # CP-SAT's own neighbourhoods are slow on a model this size; ours are small, and they
         # gain faster from the first rota than the construction does (bench/README.md).
         seconds = params.time_limit_s * (1 - TAIL_SHARE)
@@ -273,17 +282,21 @@ def _legal_start(
             params,
             seconds=max(0.0, seconds),
             report=None if progress is None else report,
-            ctx=ctx,
+            prepared=prepared,
         )
-        return rota, ctx
+        return rota, prepared.ctx
     # Cover is soft here, so each person can be planned against the others' cover.
     # At most half of what is left, so that the search after a gap-free stage has time too.
     seconds = min(params.time_limit_s * CONSTRUCT_SHARE, left() / 2)
     return construct(unit, rota, params, seconds=seconds), None
 
 
-def _first_rota(unit: Unit, params: SolveParams) -> Rota | None:
-    """Any rota that keeps the hard rules, found with the objective left out, as a hint.
+def _first_rota(
+    unit: Unit, params: SolveParams, meanwhile: Callable[[], T] | None = None
+) -> tuple[Rota | None, T | None]:
+    """Any rota that keeps the hard rules, found with the objective left out, as a hint; and
+    what `meanwhile` returns, run in a thread while CP-SAT searches (it leaves Python's lock
+    free while it does).
 
     With nothing to make hard, there is no gap-free stage to seed the search; and a first rota
     comes far sooner without the objective than with it (Curtois Instance20, 50 staff over 26
@@ -297,8 +310,13 @@ def _first_rota(unit: Unit, params: SolveParams) -> Rota | None:
         first_rota_only=True,
         explain=False,
     )
-    status, solver = run_solver(ctx, stone)
-    return rota_from(ctx, solver) if status.has_rota else None
+    if meanwhile is None:
+        status, solver = run_solver(ctx, stone)
+        return (rota_from(ctx, solver) if status.has_rota else None), None
+    with ThreadPoolExecutor(max_workers=1) as beside:
+        made = beside.submit(meanwhile)
+        status, solver = run_solver(ctx, stone)
+        return (rota_from(ctx, solver) if status.has_rota else None), made.result()
 
 
 def _shift_variables(unit: Unit) -> int:

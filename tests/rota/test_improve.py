@@ -18,8 +18,8 @@ from rota.improve import (
     _Whole,
     _windows,
     improve,
+    prepare,
     separable,
-    whole_model,
 )
 from rota.params import SolveParams
 from rota.solve import build_model
@@ -355,9 +355,11 @@ def test_the_model_given_is_used_and_left_as_it_was() -> None:
     unchanged (no hint, no constraint added), so the search after them can use it as built."""
     unit = _three_weeks()
     params = SolveParams(deterministic=True)
-    ctx = whole_model(unit, params)
-    before = str(ctx.model.proto)
-    rota, gained = improve(unit, _both_in_week_one(unit), params, seconds=30, rounds=20, ctx=ctx)
+    prepared = prepare(unit, params)
+    before = str(prepared.ctx.model.proto)
+    rota, gained = improve(
+        unit, _both_in_week_one(unit), params, seconds=30, rounds=20, prepared=prepared
+    )
     assert _cover_cost(unit, rota) == 0
     assert gained == 707
-    assert str(ctx.model.proto) == before
+    assert str(prepared.ctx.model.proto) == before

@@ -15,6 +15,7 @@ from models.rota import Rota
 from models.unit import Unit
 from rota.check import check
 from rota.findings import FindingKind
+from rota.improve import prepare
 from rota.params import SolveParams
 from rota.result import Result, Status
 from rota.solve import _first_rota, _has_minimums, _search, _stepping_stone
@@ -36,10 +37,25 @@ def test_no_stepping_stone_when_every_hours_band_is_explicit() -> None:
 def test_first_rota_keeps_the_hard_rules() -> None:
     """The objective-free first rota of the sample breaks no hard rule of the benchmark."""
     unit = unit_from_curtois(SAMPLE, "sample.txt")
-    rota = _first_rota(unit, SolveParams(time_limit_s=5, deterministic=True))
+    rota, _ = _first_rota(unit, SolveParams(time_limit_s=5, deterministic=True))
     assert rota is not None
     roster = {e: list(row) for e, row in rota.assignments.items()}
     assert violations(parse(SAMPLE), roster) == []
+
+
+def test_first_rota_hands_back_what_was_made_beside_its_search() -> None:
+    """The re-plans' model made in a thread while the first rota is searched for comes back
+    whole: every shift variable, read into plain lists, and the same rota as without it."""
+    unit = unit_from_curtois(SAMPLE, "sample.txt")
+    params = SolveParams(time_limit_s=5, deterministic=True)
+    alone, _ = _first_rota(unit, params)
+    rota, prepared = _first_rota(unit, params, meanwhile=lambda: prepare(unit, params))
+    assert prepared is not None
+    assert prepared.flat is not None
+    shifts = len(unit.employees) * unit.days * len(unit.shift_types)
+    assert len(prepared.ctx.x) == shifts
+    assert prepared.flat.decisions == {v.index for v in prepared.ctx.x.values()}
+    assert rota == alone
 
 
 def test_without_a_gap_free_rota_the_search_with_gaps_starts_from_a_legal_rota(
