@@ -315,6 +315,38 @@ def test_a_person_is_re_planned_over_the_whole_plan() -> None:
     assert len({day // 7 for day in worked}) == 2
 
 
+def _traders() -> Unit:
+    """Two weeks, one day shift wanted on each Saturday and Sunday (nothing else may be
+    worked); two people at one whole weekend each, each wishing their own first-planned weekend
+    off (10 a day)."""
+    data = _five_weekends(people=2).model_dump()
+    data["weeks"] = 2
+    for employee, days in zip(data["employees"], ((5, 6), (12, 13)), strict=True):
+        employee["wishes"] = [{"day": day, "kind": "off", "weight": 10} for day in days]
+    return Unit.model_validate(data)
+
+
+def test_two_people_trade_what_neither_gives_up_alone() -> None:
+    """Each of two people works the weekend they wish off (40). Alone, neither can move: their
+    weekend would be empty (200 for 20). Re-planned together they trade weekends: every wish
+    met, every rule kept, 40 gained."""
+    unit = _traders()
+    start = rota_of(unit, {"p0": "." * 5 + "DD" + "." * 7, "p1": "." * 12 + "DD"})
+    assert check(unit, start) == []
+    params = SolveParams(deterministic=True)
+    whole = _Whole.of(unit, start, params)
+    assert whole is not None
+    rng = random.Random(0)
+    alone, _ = _person_round(whole, params, 30.0, None, 1, _Cycle(["p0", "p1"], rng), rng)
+    assert alone == 0
+    people = _Cycle(["p0", "p1"], rng)
+    together, _ = _person_round(whole, params, 30.0, None, 1, people, rng, together=2)
+    rota = whole.rota()
+    assert check(unit, rota) == []
+    assert together == 40
+    assert (rota.shift_on("p0", 12), rota.shift_on("p1", 5)) == ("D", "D")
+
+
 def _weekend_cost(unit: Unit, rota: Rota) -> int:
     """The objective of a `_five_weekends` rota counted by hand: 100 per weekend day nobody
     works, 1 per person too many."""
