@@ -293,6 +293,17 @@ def test_weekends_move_across_the_plan() -> None:
     assert gained == 202
 
 
+def _deterministic_whole(unit: Unit, rows: dict[str, str]) -> tuple[_Whole, SolveParams]:
+    """The unit's whole model in deterministic mode at the rota written as `rows` (checked to
+    keep every rule)."""
+    start = rota_of(unit, rows)
+    assert check(unit, start) == []
+    params = SolveParams(deterministic=True)
+    whole = _Whole.of(unit, start, params)
+    assert whole is not None
+    return whole, params
+
+
 def test_a_person_is_re_planned_over_the_whole_plan() -> None:
     """Five weeks with one day shift wanted on Saturdays and Sundays, two people at one whole
     weekend each (exactly 2 shifts), both on the first: 1 over on each of its days and the four
@@ -300,11 +311,7 @@ def test_a_person_is_re_planned_over_the_whole_plan() -> None:
     weekend, weeks away: 600 (four weekends empty), 202 gained."""
     unit = _five_weekends(people=2)
     first_weekend = "....." + "DD" + "." * 28
-    start = rota_of(unit, {"p0": first_weekend, "p1": first_weekend})
-    assert check(unit, start) == []
-    params = SolveParams(deterministic=True)
-    whole = _Whole.of(unit, start, params)
-    assert whole is not None
+    whole, params = _deterministic_whole(unit, {"p0": first_weekend, "p1": first_weekend})
     rng = random.Random(0)
     gained, _ = _person_round(whole, params, 30.0, None, 1, _Cycle(["p0", "p1"], rng), rng)
     rota = whole.rota()
@@ -331,11 +338,9 @@ def test_two_people_trade_what_neither_gives_up_alone() -> None:
     weekend would be empty (200 for 20). Re-planned together they trade weekends: every wish
     met, every rule kept, 40 gained."""
     unit = _traders()
-    start = rota_of(unit, {"p0": "." * 5 + "DD" + "." * 7, "p1": "." * 12 + "DD"})
-    assert check(unit, start) == []
-    params = SolveParams(deterministic=True)
-    whole = _Whole.of(unit, start, params)
-    assert whole is not None
+    whole, params = _deterministic_whole(
+        unit, {"p0": "." * 5 + "DD" + "." * 7, "p1": "." * 12 + "DD"}
+    )
     rng = random.Random(0)
     alone, _ = _person_round(whole, params, 30.0, None, 1, _Cycle(["p0", "p1"], rng), rng)
     assert alone == 0
