@@ -148,7 +148,7 @@ def improve(
     days, or of one person over every day, each kept when it lowers the objective; the rota and
     how much lower its objective is. Stops after `seconds` (that much solver work in
     deterministic mode), or after `rounds` rounds (of one sweep per core, one in all in
-    deterministic mode, or of people re-planned one at a time). `report` is told the
+    deterministic mode, or of people re-planned one or two at a time). `report` is told the
     objective of the rota at the start and after each round that lowered it. `prepared`: the
     unit's model as `prepare` makes it, when the caller has it (and keeps it for a search
     after); made here otherwise."""

@@ -310,13 +310,11 @@ def _first_rota(
         first_rota_only=True,
         explain=False,
     )
-    if meanwhile is None:
+    with ThreadPoolExecutor(max_workers=1) as beside:  # no thread unless something is submitted
+        made = None if meanwhile is None else beside.submit(meanwhile)
         status, solver = run_solver(ctx, stone)
-        return (rota_from(ctx, solver) if status.has_rota else None), None
-    with ThreadPoolExecutor(max_workers=1) as beside:
-        made = beside.submit(meanwhile)
-        status, solver = run_solver(ctx, stone)
-        return (rota_from(ctx, solver) if status.has_rota else None), made.result()
+    rota = rota_from(ctx, solver) if status.has_rota else None
+    return rota, None if made is None else made.result()
 
 
 def _shift_variables(unit: Unit) -> int:
