@@ -14,6 +14,7 @@ from ortools.sat.python import cp_model
 
 from models.rota import Rota
 from models.unit import Unit
+from rota import columns
 from rota.construct import construct
 from rota.context import ModelContext
 from rota.explain import explain
@@ -60,6 +61,9 @@ CONSTRUCT_SHARE = 0.45
 # 12 111-13 166 at 5 %, against 13 571-15 142 at 10 % with a model built again.
 IMPROVE_FROM_VARIABLES = 30_000
 TAIL_SHARE = 0.05
+# Share of the time by which pricing the rows and the search with their agreed days fixed
+# (rota.columns) end, where they apply; the whole model's search has the rest.
+PRICE_AND_FIX_UNTIL = 0.8
 # Below this many staff a repair group would be most of the unit: the whole model mends faster.
 REPAIR_MIN_STAFF = 20
 
@@ -288,7 +292,16 @@ def _legal_start(
     # Cover is soft here, so each person can be planned against the others' cover.
     # At most half of what is left, so that the search after a gap-free stage has time too.
     seconds = min(params.time_limit_s * CONSTRUCT_SHARE, left() / 2)
-    return construct(unit, rota, params, seconds=seconds), None
+    rota = construct(unit, rota, params, seconds=seconds)
+    if columns.applies(unit, params):
+        # The cover ties people together and nothing else: the LP over each person's rows
+        # knows which days matter (bench/README.md).
+        until = params.time_limit_s * PRICE_AND_FIX_UNTIL
+        seconds = until if params.deterministic else until - (time.monotonic() - started)
+        if seconds > 0:
+            offset = 0.0 if params.deterministic else time.monotonic() - started
+            rota = columns.price_and_fix(unit, rota, params, seconds, progress, offset)
+    return rota, None
 
 
 def _first_rota(
