@@ -245,6 +245,10 @@ class Master:
         constraint.SetCoefficient(gap, 1)
         return _CoverRow(cell, counts, constraint)
 
+    def has(self, employee_id: str, row: Row) -> bool:
+        """Whether the person has this row already."""
+        return row in self._seen[employee_id]
+
     def add(self, employee_id: str, column: Column) -> bool:
         """Add a row for the person; False when they have it already."""
         if column.row in self._seen[employee_id]:
@@ -313,7 +317,7 @@ def generate(
     for rota in rotas:
         for employee_id, pricer in pricers.items():
             row = rota.assignments[employee_id]
-            if row in master._seen[employee_id]:
+            if master.has(employee_id, row):
                 continue
             cost = pricer.cost_of(row)
             if cost is not None:
