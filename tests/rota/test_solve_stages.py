@@ -8,11 +8,12 @@ from typing import Any
 import pytest
 
 import rota.solve as solve_module
-from bench.curtois import parse, violations
+from bench.curtois import objective, parse, violations
 from models.curtois import unit_from_curtois
 from models.demo import demo_unit
 from models.rota import Rota
 from models.unit import Unit
+from rota import columns
 from rota.check import check
 from rota.findings import FindingKind
 from rota.improve import prepare
@@ -106,3 +107,28 @@ def test_no_gap_free_search_when_not_even_its_stepping_stone_is_found(
     assert searches == [False]
     assert result.rota is not None
     assert not [f for f in check(unit, result.rota) if f.kind is FindingKind.BREACH]
+
+
+def test_a_unit_tied_together_by_its_cover_alone_is_priced_by_the_lp(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The sample (targets only, no spread between people) goes through the column generation
+    after its construction, and the rota it hands on seeds the search: the result is no worse."""
+    unit = unit_from_curtois(SAMPLE, "sample.txt")
+    handed: list[Rota] = []
+    price_and_fix = columns.price_and_fix
+
+    def recorded(unit: Unit, start: Rota, params: SolveParams, seconds: float, *rest: Any) -> Rota:
+        rota: Rota = price_and_fix(unit, start, params, seconds, *rest)
+        handed.append(rota)
+        return rota
+
+    monkeypatch.setattr(columns, "price_and_fix", recorded)
+    result = solve_module.solve(unit, SolveParams(time_limit_s=5, deterministic=True))
+    assert len(handed) == 1
+    assert result.rota is not None
+    roster = {e: list(row) for e, row in result.rota.assignments.items()}
+    instance = parse(SAMPLE)
+    assert violations(instance, roster) == []
+    handed_roster = {e: list(row) for e, row in handed[0].assignments.items()}
+    assert objective(instance, roster) <= objective(instance, handed_roster)
