@@ -20,8 +20,18 @@ import time
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from models.rota import Rota
 
 Roster = dict[str, list[str | None]]  # employee id -> shift id (or None) per day
+
+
+def roster_of(rota: Rota) -> Roster:
+    """The engine's rota as the scorer reads a roster: each employee's shift ids, day by day."""
+    return {e: list(row) for e, row in rota.assignments.items()}
+
 
 DEFAULT_FOLDER = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "curtois"
 
@@ -206,7 +216,7 @@ def solve_instance(path: Path, time_limit: float, workers: int = 0) -> Outcome:
     if result.rota is not None:
         outcome.engine_objective = result.objective
         instance = parse(path.read_text(encoding="utf-8"), path.stem)
-        roster: Roster = {e: list(row) for e, row in result.rota.assignments.items()}
+        roster = roster_of(result.rota)
         outcome.violations = violations(instance, roster)
         outcome.objective = objective(instance, roster)
     return outcome

@@ -7,7 +7,7 @@ import time
 import pytest
 from ortools.sat.python import cp_model
 
-from bench.curtois import DEFAULT_FOLDER, objective, parse, violations
+from bench.curtois import DEFAULT_FOLDER, objective, parse, roster_of, violations
 from models.curtois import load_unit_curtois, unit_from_curtois
 from rota.params import SolveParams
 from rota.result import Status
@@ -52,7 +52,7 @@ def test_engine_objective_is_the_benchmark_objective() -> None:
     result = solve(unit, SolveParams(deterministic=True, time_limit_s=10))
     assert result.status is Status.OPTIMAL
     assert result.rota is not None
-    roster = {e: list(row) for e, row in result.rota.assignments.items()}
+    roster = roster_of(result.rota)
     instance = parse(SAMPLE)
     assert violations(instance, roster) == []
     assert result.objective == objective(instance, roster)
@@ -73,7 +73,7 @@ def test_instance1_is_solved_to_its_proven_optimum_of_607() -> None:
     assert result.objective == 607
     assert result.rota is not None
     instance = parse(path.read_text(encoding="utf-8"))
-    roster = {e: list(row) for e, row in result.rota.assignments.items()}
+    roster = roster_of(result.rota)
     assert violations(instance, roster) == []
     assert objective(instance, roster) == 607
 

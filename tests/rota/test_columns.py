@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from ortools.sat.python import cp_model
 
-from bench.curtois import objective, parse, violations
+from bench.curtois import objective, parse, roster_of, violations
 from models.curtois import unit_from_curtois
 from models.rota import Rota
 from models.unit import Unit
@@ -141,7 +141,7 @@ def test_price_and_fix_keeps_every_rule_and_never_loses_ground() -> None:
     unit = _sample()
     start = _roster_rota(unit)
     rota = columns.price_and_fix(unit, start, DETERMINISTIC, seconds=4)
-    roster = {e: list(row) for e, row in rota.assignments.items()}
+    roster = roster_of(rota)
     instance = parse(SAMPLE)
     assert violations(instance, roster) == []
     assert objective(instance, roster) <= ROSTER_OBJECTIVE

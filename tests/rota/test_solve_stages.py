@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import rota.solve as solve_module
-from bench.curtois import objective, parse, violations
+from bench.curtois import objective, parse, roster_of, violations
 from models.curtois import unit_from_curtois
 from models.demo import demo_unit
 from models.rota import Rota
@@ -40,7 +40,7 @@ def test_first_rota_keeps_the_hard_rules() -> None:
     unit = unit_from_curtois(SAMPLE, "sample.txt")
     rota, _ = _first_rota(unit, SolveParams(time_limit_s=5, deterministic=True))
     assert rota is not None
-    roster = {e: list(row) for e, row in rota.assignments.items()}
+    roster = roster_of(rota)
     assert violations(parse(SAMPLE), roster) == []
 
 
@@ -127,8 +127,8 @@ def test_a_unit_tied_together_by_its_cover_alone_is_priced_by_the_lp(
     result = solve_module.solve(unit, SolveParams(time_limit_s=5, deterministic=True))
     assert len(handed) == 1
     assert result.rota is not None
-    roster = {e: list(row) for e, row in result.rota.assignments.items()}
+    roster = roster_of(result.rota)
     instance = parse(SAMPLE)
     assert violations(instance, roster) == []
-    handed_roster = {e: list(row) for e, row in handed[0].assignments.items()}
+    handed_roster = roster_of(handed[0])
     assert objective(instance, roster) <= objective(instance, handed_roster)
