@@ -97,7 +97,10 @@ def capacity_balance(unit: Unit) -> CapacityBalance:
         return total
 
     def weekend_supply(employees: list[str]) -> float:
-        return sum(1 / unit.rules_for(unit.employee(e)).weekend_every for e in employees)
+        """People per weekend on average: each person's most weekends over the rota's weeks."""
+        if weeks == 0:
+            return 0.0
+        return sum(unit.rules_for(unit.employee(e)).most_weekends(weeks) for e in employees) / weeks
 
     def weekend_need(heads_by_day: dict[int, int]) -> float:
         """People needed per weekend: with whole weekends each person covers Saturday and Sunday,
@@ -135,7 +138,10 @@ def capacity_balance(unit: Unit) -> CapacityBalance:
     all_weekend_days: dict[int, int] = {}
     for days in weekend_heads.values():
         all_weekend_days.update(days)
-    every = unit.rules.weekend_every
+    most = unit.rules.most_weekends(weeks)
+    # "hver 3. helg, høyst 2 av 8": the frequency alone overstates a rota of 8 weeks.
+    every_nb = f"hver {unit.rules.weekend_every}. helg, høyst {most} av {weeks}"
+    every_en = f"every {unit.rules.weekend_every}. weekend, at most {most} of {weeks}"
     weekend = [
         BalanceLine(
             key="weekend",
@@ -145,8 +151,8 @@ def capacity_balance(unit: Unit) -> CapacityBalance:
             available=weekend_supply(everyone),
             unit_nb="personer",
             unit_en="people",
-            basis_nb=f"{len(everyone)} ansatte, hver {every}. helg",
-            basis_en=f"{len(everyone)} employees, every {every}. weekend",
+            basis_nb=f"{len(everyone)} ansatte, {every_nb}",
+            basis_en=f"{len(everyone)} employees, {every_en}",
         )
     ]
     for code in [c.code for c in unit.competences if c.code in weekend_competence_heads]:
@@ -161,8 +167,8 @@ def capacity_balance(unit: Unit) -> CapacityBalance:
                 available=weekend_supply(able),
                 unit_nb="personer",
                 unit_en="people",
-                basis_nb=f"{len(able)} som kan dekke {code}, hver {every}. helg",
-                basis_en=f"{len(able)} who can fill {code}, every {every}. weekend",
+                basis_nb=f"{len(able)} som kan dekke {code}, {every_nb}",
+                basis_en=f"{len(able)} who can fill {code}, {every_en}",
             )
         )
 
@@ -192,8 +198,8 @@ def capacity_balance(unit: Unit) -> CapacityBalance:
                 available=weekend_supply(speakers),
                 unit_nb="personer",
                 unit_en="people",
-                basis_nb=f"{len(speakers)} som snakker {name_nb}, hver {every}. helg",
-                basis_en=f"{len(speakers)} who speak {name_en}, every {every}. weekend",
+                basis_nb=f"{len(speakers)} som snakker {name_nb}, {every_nb}",
+                basis_en=f"{len(speakers)} who speak {name_en}, {every_en}",
             )
         )
 

@@ -214,6 +214,17 @@ class WorkRules(Frozen):
         le=1000,
     )
 
+    def most_weekends(self, weeks: int) -> int:
+        """The most weekends one person may work in a rota of `weeks` weeks: at most one in
+        every `weekend_every` weeks in a row (wrapping round in a cyclic rota, so 8 cyclic weeks
+        at every 3rd hold 2, not 8/3), and at most `max_weekends`."""
+        every = min(self.weekend_every, weeks)
+        wraps = 1 if every >= weeks else weeks // every
+        most = wraps if self.cyclic else -(-weeks // every)
+        if self.max_weekends is not None:
+            most = min(most, self.max_weekends)
+        return most
+
 
 # Rules an employee may have their own value for; the names are WorkRules fields.
 PER_EMPLOYEE_RULES = (

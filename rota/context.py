@@ -29,8 +29,6 @@ class ModelContext:
     )
     # Worked-weekend indicators per employee, one per week (made by the weekend family).
     weekends: dict[str, list[cp_model.IntVar]] = field(default_factory=dict)
-    # The weekend class (week modulo N) each employee works, where the rota allows classes.
-    weekend_classes: dict[str, list[cp_model.IntVar]] = field(default_factory=dict)
     # Position sizes the model chooses (tenths of a per cent), for position planning; employees
     # not in here keep the position the unit gives them.
     positions: dict[str, cp_model.IntVar] = field(default_factory=dict)

@@ -60,15 +60,13 @@ def add_to_model(ctx: ModelContext) -> None:
         enforced = ctx.hard(FREQUENCY_RULE, employee.id)
         for group in weekend_windows(unit.weeks, rules.weekend_every, rules.cyclic):
             model.add(sum(worked[k] for k in group) <= 1).only_enforce_if(enforced)
-        every = rules.weekend_every
-        if rules.cyclic and unit.weeks % every == 0 and every > 1:
-            # Redundant but strong: in a cyclic rota the worked weekends of one person are
-            # N weeks apart, so they all fall in one "weekend class" (week number modulo N).
-            classes = [model.new_bool_var("") for _ in range(every)]
-            model.add(sum(classes) <= 1)
-            for week, weekend in enumerate(worked):
-                model.add_implication(weekend, classes[week % every])
-            ctx.weekend_classes[employee.id] = classes
+        if rules.weekend_every > 1:
+            # Implied by the windows (each weekend lies in N of them), but said at once it
+            # bounds the count before any window is full. Never stricter than the audit.
+            frequency_only = rules.model_copy(update={"max_weekends": None})
+            model.add(sum(worked) <= frequency_only.most_weekends(unit.weeks)).only_enforce_if(
+                enforced
+            )
         if rules.sunday_rule:
             for first, second in sunday_pairs(unit.weeks, rules.cyclic):
                 model.add(

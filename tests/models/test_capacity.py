@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from models.capacity import capacity_balance, unit_warnings
+from models.rules import WorkRules
 from models.unit import Unit
+from rota.rules.weekends import weekend_windows
 from tests.conftest import tiny_unit_data
 
 
@@ -63,8 +65,51 @@ def test_language_without_speaker_is_warned() -> None:
 def test_hours_mismatch_and_weekend_shortfall_are_warned() -> None:
     """Far too few contracted hours, and too few heads for the weekends, are both warned."""
     data = tiny_unit_data()
+    data["weeks"] = 3  # every 3rd weekend: each of the three people works one of the three
     for employee in data["employees"]:
         employee["position_pct"] = 20
     data["demand"][1]["min"] = 2
     codes = {problem.code for problem in unit_warnings(Unit.model_validate(data))}
     assert {"hours_mismatch", "weekend_shortfall"} <= codes
+
+
+def _most_weekends_the_audit_accepts(weeks: int, every: int, cyclic: bool) -> int:
+    """Brute force: the largest set of weekends no frequency window of the audit holds two of."""
+    windows = weekend_windows(weeks, every, cyclic)
+    best = 0
+    for mask in range(1 << weeks):
+        if all(sum(mask >> k & 1 for k in group) <= 1 for group in windows):
+            best = max(best, bin(mask).count("1"))
+    return best
+
+
+@pytest.mark.parametrize("weeks", [6, 8, 9, 12])
+@pytest.mark.parametrize("every", [2, 3])
+@pytest.mark.parametrize("cyclic", [True, False])
+def test_weekend_capacity_is_what_the_audit_allows(weeks: int, every: int, cyclic: bool) -> None:
+    """People per weekend = each person's most weekends the audit accepts, over the weeks."""
+    data = tiny_unit_data()
+    data["weeks"] = weeks
+    data["rules"] = {"weekend_every": every, "cyclic": cyclic}
+    unit = Unit.model_validate(data)
+    most = _most_weekends_the_audit_accepts(weeks, every, cyclic)
+    assert unit.rules.most_weekends(weeks) == most
+    line = next(line for line in capacity_balance(unit).weekend if line.key == "weekend")
+    assert line.available == pytest.approx(len(unit.employees) * most / weeks)
+
+
+def test_eight_cyclic_weeks_at_every_third_weekend_hold_two() -> None:
+    """8 cyclic weeks, every 3rd weekend: 2 of 8 per person (1/4, not 1/3), so 4 people give 1."""
+    assert WorkRules(weekend_every=3).most_weekends(8) == 2
+    assert WorkRules(weekend_every=3, cyclic=False).most_weekends(8) == 3
+    assert WorkRules(weekend_every=2).most_weekends(6) == 3
+
+
+def test_weekend_capacity_honours_max_weekends() -> None:
+    """A person allowed 1 weekend in the rota counts 1/weeks, whatever the frequency allows."""
+    data = tiny_unit_data()
+    data["weeks"] = 6
+    data["rules"] = {"weekend_every": 2, "max_weekends": 1}
+    unit = Unit.model_validate(data)
+    line = next(line for line in capacity_balance(unit).weekend if line.key == "weekend")
+    assert line.available == pytest.approx(3 * 1 / 6)
