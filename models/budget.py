@@ -39,6 +39,27 @@ class Budget(Frozen):
     fte_frame: float | None = Field(
         default=None, ge=0, description="Årsverksramme: full-time equivalents the unit may use."
     )
+    budget_year: int | None = Field(
+        default=None,
+        ge=1950,
+        le=2100,
+        description="Budsjettår: the year the rota is priced for (its public holidays and pay);"
+        " empty = a dated plan's first year, else the current year.",
+    )
+    pay_year: int | None = Field(
+        default=None,
+        ge=1950,
+        le=2100,
+        description="The year the pay figures are for (annual pay, kroner allowances, price of"
+        " an uncovered hour); empty = the budget year, no wage growth.",
+    )
+    wage_growth_pct: float = Field(
+        default=0.0,
+        ge=-20,
+        le=50,
+        description="Lønnsvekst per year, %: pay figures are scaled by"
+        " (1 + growth)^(budget year - pay year).",
+    )
     pay_per_competence: dict[str, Annotated[float, Field(ge=0)]] = Field(
         default_factory=dict,
         description="Annual pay at 100 % per competence code (NOK); employees may have their own.",

@@ -191,6 +191,16 @@ EMPLOYEES = TableSheet(
             choices='"ja,nei"',
         ),
         Column(
+            "Kan tas bort",
+            "may_go",
+            cells.yes_no,
+            "ja = midlertidig stilling eller stilling som ikke skal fylles igjen: tas bort før"
+            " andre når årsverk kuttes.",
+            "nei",
+            9,
+            choices='"ja,nei"',
+        ),
+        Column(
             "Språk",
             "languages",
             cells.word_list,
@@ -407,6 +417,9 @@ UNIT_SHEET = KeyValueSheet(
 _BUDGET_LABELS: dict[str, tuple[str, str]] = {
     "budget_frame_nok": ("Budsjettramme", "kr/år"),
     "fte_frame": ("Årsverksramme", "årsverk"),
+    "budget_year": ("Budsjettår", "år"),
+    "pay_year": ("Lønnstall gjelder for år", "år"),
+    "wage_growth_pct": ("Lønnsvekst per år (%)", "% per år"),
     "employer_tax_zone": ("Arbeidsgiveravgift sone", "I, Ia, II, III, IV, IVa, V"),
     "pension_pct": ("Pensjon (arbeidsgiver)", "% av lønn"),
     "holiday_pay_pct": ("Feriepenger", "% av lønn"),
@@ -598,6 +611,7 @@ def _table_rows(spec: TableSheet, unit: Unit) -> Iterator[dict[str, Any]]:
                 "min_pct": cells.plain(employee.min_pct),
                 "max_pct": cells.plain(employee.max_pct),
                 "vacant": "ja" if employee.vacant else None,
+                "may_go": "ja" if employee.may_go else None,
                 "languages": _joined(employee.languages),
                 "allowed_shifts": _joined(employee.allowed_shifts),
                 "annual_pay": cells.plain(employee.annual_pay),

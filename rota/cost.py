@@ -1,24 +1,52 @@
 """What a rota costs a year, line by line, each line saying where its number comes from.
 
 Per employee: base pay by position; evening, night, weekend and public-holiday allowances from the
-minutes actually worked in those windows (KS rates, with the NOK minimums; evening and night are
-paid on top of weekend and holiday); holiday pay; employer pension; employer tax by zone on pay,
-holiday pay and pension; cover bought for vacation and sick leave. For the unit: demand left
-uncovered, bought as agency or overtime hours. A grunnturnus is annualised by 52 / weeks; a plan
-with a start date uses its real dates and Norway's public holidays.
+minutes worked in those windows (KS rates, with the NOK minimums); holiday pay; employer pension;
+employer tax by zone on pay, holiday pay and pension; cover bought for vacation and sick leave.
+For the unit: demand left uncovered, bought as agency or overtime hours.
+
+The year. A rota is priced for a budget year (`Budget.budget_year`; when empty, a dated plan's
+first year, else the current year). Pay figures are for `Budget.pay_year` and grow by
+`Budget.wage_growth_pct` a year: every kroner figure of pay (annual pay, the kroner allowances and
+minimums, the price of an uncovered hour) is scaled by (1 + g)^(budget year - pay year).
+
+Annualising. Evening, night and weekend minutes and uncovered hours recur every week: a
+grunnturnus is scaled by 52 / weeks, a dated plan by 365 / days. Public holidays do not recur every
+week, so they are never scaled: the allowance is paid for the budget year's own holidays
+(`models.holidays`: helligdagsloven § 2 and 1 and 17 May, 11 to 12 of them), each once. The
+work that earns it is the rota's work inside the holiday's window of AML § 10-10 (1) (from 18:00
+the day before, 15:00 on jul-, påske- and pinseaften, to 22:00; the day before 1 and 17 May is an
+ordinary day), placed by the shifts' clock times, a night shift from the eve included:
+- a grunnturnus has no dates, so a holiday falls on its weekday in any week of the cycle: its
+  window minutes are the weekday's shifts summed over the N weeks and divided by N (the average
+  over where in the cycle the year starts);
+- a dated plan prices a holiday date inside the plan from the plan's own shifts that day (and the
+  evening before, when that is in the plan too), and a holiday outside it like a grunnturnus over
+  the plan's weeks. Chosen because the plan's real dates are known where it has them, and a plan
+  shorter than a year must not count the holidays it contains 365 / days times over; a plan that
+  covers the year thus uses its real dates throughout.
+
+Allowances on top of each other (KS Hovedtariffavtalen kap. 1 § 5 pkt. 5.1.2, «Sammenfall»: no
+two § 5 allowances for the same time, except that the evening and night allowance of pkt. 5.4 is
+paid on top of the Saturday/Sunday allowance (5.2) and the holiday allowance (5.3)): a minute
+that earns the holiday allowance earns no weekend allowance, so the weekend line leaves out the
+holiday minutes that fall on a Saturday or Sunday; evening and night are paid on top of both.
+Note: HTA 5.3.1 pays the holiday allowance from 00:00 to 24:00 on the holiday (and from 12:00 on
+some eves), not in the § 10-10 window used here; the window is this module's choice, one helper
+for law and cost.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
-import holidays
-
-from models.clock import MINUTES_PER_DAY, overlap
+from models.clock import MINUTES_PER_DAY, SATURDAY, WEEKDAYS_EN, WEEKDAYS_NB, overlap
 from models.employee import Employee
+from models.holidays import HolidayTime, holiday_times
 from models.rota import Rota
 from models.unit import Unit
 
@@ -105,75 +133,203 @@ def _kr(amount: float) -> str:
 
 
 def _hours(minutes: float) -> str:
-    return f"{minutes / 60:g}"
+    """Hours with at most two decimals: 7.5, 1.33."""
+    return f"{minutes / 60:.2f}".rstrip("0").rstrip(".")
+
+
+def budget_year(unit: Unit) -> int:
+    """The year the unit is priced for: the budget's year, else the first year of a dated plan,
+    else the current year (a grunnturnus has no dates of its own)."""
+    if unit.budget.budget_year is not None:
+        return unit.budget.budget_year
+    if unit.start_date is not None:
+        return unit.start_date.year
+    return date.today().year
+
+
+@dataclass(frozen=True)
+class _Growth:
+    """How pay figures for the pay year are scaled to the budget year."""
+
+    year: int
+    pay_year: int | None
+    pct: float
+
+    @property
+    def years(self) -> int:
+        return 0 if self.pay_year is None else self.year - self.pay_year
+
+    @property
+    def factor(self) -> float:
+        return (1 + self.pct / 100) ** self.years
+
+    @property
+    def applies(self) -> bool:
+        return self.pay_year is not None and self.factor != 1
+
+    def note(self) -> str:
+        """'for 2025 × (1 + 3 %)^2 = × 1.0609' (same in both languages), or ''."""
+        if not self.applies:
+            return ""
+        return f"for {self.pay_year} × (1 + {self.pct:g} %)^{self.years} = × {self.factor:.4f}"
+
+
+@dataclass(frozen=True)
+class _HolidayHit:
+    """Minutes a year one shift (on one rota day) lies in one holiday's window."""
+
+    holiday: int  # index into _HolidayPricing.times
+    minutes: float
+    weekend: bool  # on a Saturday or Sunday: no weekend allowance on top
+
+
+@dataclass(frozen=True)
+class _HolidayPricing:
+    """The budget year's holidays and, per (rota day, shift code), its minutes a year in each."""
+
+    year: int
+    times: tuple[HolidayTime, ...]
+    in_plan: tuple[date, ...]  # holidays priced from a dated plan's own dates
+    hits: dict[tuple[int, str], tuple[_HolidayHit, ...]]
+
+
+@dataclass(frozen=True)
+class _Pricing:
+    """What every line of one unit shares: the year, wage growth, annualising and holidays."""
+
+    year: int
+    growth: _Growth
+    per_year: float
+    holidays: _HolidayPricing
+
+
+def _in_plan(unit: Unit, day: date) -> int | None:
+    """The rota day of a calendar date inside a dated plan, else None."""
+    if unit.start_date is None:
+        return None
+    offset = (day - unit.start_date).days
+    return offset if 0 <= offset < unit.days else None
+
+
+def _placements(unit: Unit, day: date) -> list[tuple[int, int, float]]:
+    """Where the shifts that reach calendar `day` start: (rota day, minutes from that day's
+    start to `day`'s midnight, weight). A date in a dated plan is its own rota day and the one
+    before (if in the plan), once; any other date is its weekday in each week of the cycle (and
+    the day before, wrapping round), each 1/weeks."""
+    offset = _in_plan(unit, day)
+    if offset is not None:
+        found = [(offset, 0, 1.0)]
+        if offset > 0:
+            found.append((offset - 1, MINUTES_PER_DAY, 1.0))
+        return found
+    weight = 1 / unit.weeks
+    placements: list[tuple[int, int, float]] = []
+    for week in range(unit.weeks):
+        rota_day = 7 * week + day.weekday()
+        placements.append((rota_day, 0, weight))
+        placements.append(((rota_day - 1) % unit.days, MINUTES_PER_DAY, weight))
+    return placements
+
+
+def _holiday_pricing(unit: Unit, year: int) -> _HolidayPricing:
+    """Each shift's minutes a year in each public holiday's § 10-10 window (see the module)."""
+    times = tuple(holiday_times(year))
+    hits: dict[tuple[int, str], list[_HolidayHit]] = defaultdict(list)
+    for index, share in enumerate(times):
+        for day, intervals in share.parts:
+            weekend = day.weekday() >= SATURDAY
+            for rota_day, before, weight in _placements(unit, day):
+                for shift in unit.shift_types:
+                    start, end = shift.start_minute - before, shift.end_minute - before
+                    minutes = sum(overlap(start, end, a, b) for a, b in intervals)
+                    if minutes:
+                        hits[rota_day, shift.code].append(
+                            _HolidayHit(index, minutes * weight, weekend)
+                        )
+    in_plan = tuple(t.holiday for t in times if _in_plan(unit, t.holiday) is not None)
+    return _HolidayPricing(year, times, in_plan, {key: tuple(v) for key, v in hits.items()})
+
+
+def _pricing(unit: Unit) -> _Pricing:
+    year = budget_year(unit)
+    budget = unit.budget
+    return _Pricing(
+        year,
+        _Growth(year, budget.pay_year, budget.wage_growth_pct),
+        _per_year(unit),
+        _holiday_pricing(unit, year),
+    )
 
 
 @dataclass(frozen=True)
 class _Minutes:
-    """Minutes of one employee's rota in each allowance window, over the whole rota."""
+    """Minutes of one employee's rota in each allowance window: evening, night and weekend over
+    the rota as it stands; holiday minutes a year (by holiday), and those of them on a weekend."""
 
     evening: int = 0
     night: int = 0
     weekend: int = 0
-    holiday: int = 0
+    holiday: float = 0.0
+    holiday_weekend: float = 0.0
+    by_holiday: dict[int, float] = field(default_factory=dict)
 
 
-def _public_holidays(unit: Unit) -> set[date]:
-    if unit.start_date is None:
-        return set()
-    last = unit.start_date + timedelta(days=unit.days + 1)
-    years = range(unit.start_date.year, last.year + 1)
-    return set(holidays.country_holidays("NO", years=years))
-
-
-def _shift_minutes(unit: Unit, day: int, code: str, holy: set[date]) -> _Minutes:
+def _shift_minutes(unit: Unit, day: int, code: str, holidays: _HolidayPricing) -> _Minutes:
     """Minutes of one shift on one rota day in each allowance window."""
     shift = unit.shift(code)
-    holiday = 0
-    if unit.start_date is not None:
-        for offset in (0, 1):
-            if unit.start_date + timedelta(days=day + offset) in holy:
-                begin = offset * MINUTES_PER_DAY
-                holiday += overlap(
-                    shift.start_minute, shift.end_minute, begin, begin + MINUTES_PER_DAY
-                )
+    hits = holidays.hits.get((day, code), ())
+    by_holiday: dict[int, float] = defaultdict(float)
+    for hit in hits:
+        by_holiday[hit.holiday] += hit.minutes
     return _Minutes(
         shift.evening_minutes,
         shift.night_minutes,
         shift.weekend_minutes(unit.weekday(day)),
-        holiday,
+        sum(hit.minutes for hit in hits),
+        sum(hit.minutes for hit in hits if hit.weekend),
+        dict(by_holiday),
     )
 
 
-def _window_minutes(unit: Unit, rota: Rota, employee_id: str, holy: set[date]) -> _Minutes:
-    evening = night = weekend = holiday = 0
+def _window_minutes(
+    unit: Unit, rota: Rota, employee_id: str, holidays: _HolidayPricing
+) -> _Minutes:
+    evening = night = weekend = 0
+    holiday = holiday_weekend = 0.0
+    by_holiday: dict[int, float] = defaultdict(float)
     for day, code in enumerate(rota.assignments[employee_id]):
         if code is None:
             continue
-        minutes = _shift_minutes(unit, day, code, holy)
+        minutes = _shift_minutes(unit, day, code, holidays)
         evening += minutes.evening
         night += minutes.night
         weekend += minutes.weekend
         holiday += minutes.holiday
-    return _Minutes(evening, night, weekend, holiday)
+        holiday_weekend += minutes.holiday_weekend
+        for index, value in minutes.by_holiday.items():
+            by_holiday[index] += value
+    return _Minutes(evening, night, weekend, holiday, holiday_weekend, dict(by_holiday))
 
 
 def _per_year(unit: Unit) -> float:
-    """How many times a year the rota runs: 52 / weeks, or 365 / days for a dated plan."""
+    """How many times a year the rota's weeks run: 52 / weeks, or 365 / days for a dated plan."""
     return WEEKS_PER_YEAR / unit.weeks if unit.start_date is None else 365 / unit.days
 
 
-def _hourly_rates(unit: Unit, employee: Employee, annual_pay: float) -> dict[CostKind, float]:
-    """NOK an hour of each allowance, the KS minimums applied."""
+def _hourly_rates(
+    unit: Unit, employee: Employee, annual_pay: float, growth: float
+) -> dict[CostKind, float]:
+    """NOK an hour of each allowance, the KS minimums applied; `annual_pay` is already grown,
+    the kroner rates are scaled by `growth` here."""
     budget = unit.budget
     hourly = annual_pay / (WEEKS_PER_YEAR * unit.rules_for(employee).full_time_week_h)
     return {
-        CostKind.EVENING: budget.evening_allowance_nok,
+        CostKind.EVENING: budget.evening_allowance_nok * growth,
         CostKind.NIGHT: max(
-            budget.night_allowance_pct / 100 * hourly, budget.night_allowance_min_nok
+            budget.night_allowance_pct / 100 * hourly, budget.night_allowance_min_nok * growth
         ),
         CostKind.WEEKEND: max(
-            budget.weekend_allowance_pct / 100 * hourly, budget.weekend_allowance_min_nok
+            budget.weekend_allowance_pct / 100 * hourly, budget.weekend_allowance_min_nok * growth
         ),
         CostKind.HOLIDAY: budget.holiday_allowance_pct / 100 * hourly,
     }
@@ -213,40 +369,97 @@ class LinearCost:
 
 def linear_cost(unit: Unit) -> LinearCost:
     """The unit's cost per % of each position and per shift worked (allowances, loaded)."""
-    holy = _public_holidays(unit)
-    per_year = _per_year(unit)
+    pricing = _pricing(unit)
+    growth = pricing.growth.factor
     per_pct: dict[str, float] = {}
     per_shift: dict[tuple[str, int, str], float] = {}
     for employee in unit.employees:
-        annual_pay = unit.pay_for(employee)
-        if annual_pay is None:
+        pay = unit.pay_for(employee)
+        if pay is None:
             per_pct[employee.id] = 0.0
             continue
+        annual_pay = pay * growth
         loading = _loading(unit, employee)
         per_pct[employee.id] = annual_pay / 100 * loading
-        rates = _hourly_rates(unit, employee, annual_pay)
+        rates = _hourly_rates(unit, employee, annual_pay, growth)
         for day in range(unit.days):
             for shift in unit.shift_types:
-                minutes = _shift_minutes(unit, day, shift.code, holy)
-                pay = (
+                minutes = _shift_minutes(unit, day, shift.code, pricing.holidays)
+                weekly = (
                     minutes.evening * rates[CostKind.EVENING]
                     + minutes.night * rates[CostKind.NIGHT]
                     + minutes.weekend * rates[CostKind.WEEKEND]
+                )
+                yearly = (
+                    weekly * pricing.per_year
                     + minutes.holiday * rates[CostKind.HOLIDAY]
+                    - minutes.holiday_weekend * rates[CostKind.WEEKEND]
                 ) / 60
-                if pay:
-                    per_shift[employee.id, day, shift.code] = pay * per_year * loading
-    return LinearCost(per_pct, per_shift, unit.budget.agency_hour_nok / 60 * per_year)
+                if yearly:
+                    per_shift[employee.id, day, shift.code] = yearly * loading
+    agency = unit.budget.agency_hour_nok * growth
+    return LinearCost(per_pct, per_shift, agency / 60 * pricing.per_year)
+
+
+def _scale_text(unit: Unit, lang: str) -> str:
+    if unit.start_date is None:
+        unit_word = "uker" if lang == "nb" else "weeks"
+        return f"× {WEEKS_PER_YEAR}/{unit.weeks} {unit_word}"
+    return "× 365/dager i planen" if lang == "nb" else "× 365/days in plan"
+
+
+def _holiday_text(pricing: _Pricing, unit: Unit, minutes: _Minutes, lang: str) -> str:
+    """Which holidays of which year, the hours in each, and how they were placed."""
+    holidays = pricing.holidays
+    nb = lang == "nb"
+    names = WEEKDAYS_NB if nb else WEEKDAYS_EN
+    worked = [
+        f"{names[share.holiday.weekday()]} {share.holiday:%d.%m} {share.name}"
+        f" {_hours(minutes.by_holiday[index])} {'t' if nb else 'h'}"
+        for index, share in enumerate(holidays.times)
+        if minutes.by_holiday.get(index, 0) > 1e-9
+    ]
+    count = len(holidays.times)
+    in_plan = ", ".join(f"{day:%d.%m}" for day in holidays.in_plan)
+    if nb:
+        head = (
+            f"{_hours(minutes.holiday)} t i året i helligdagsvinduet (AML § 10-10 (1): fra kl. 18"
+            f" dagen før, kl. 15 på jul-, påske- og pinseaften, til kl. 22) på {len(worked)} av"
+            f" {count} helligdager i {holidays.year}: {'; '.join(worked)}"
+        )
+        if in_plan:
+            how = (
+                f"helligdagene {in_plan} med planens egne vakter, de andre som ukedagens vakter"
+                f" summert over planens {unit.weeks} uker / {unit.weeks}"
+            )
+        else:
+            where = "planens" if unit.start_date is not None else "turnusens"
+            how = f"ukedagens vakter summert over {where} {unit.weeks} uker / {unit.weeks}"
+        return f"{head} ({how})"
+    head = (
+        f"{_hours(minutes.holiday)} h a year in the holiday window (AML § 10-10 (1): from 18:00"
+        f" the day before, 15:00 on Christmas, Easter and Whitsun eve, to 22:00) on {len(worked)}"
+        f" of {count} public holidays in {holidays.year}: {'; '.join(worked)}"
+    )
+    if in_plan:
+        how = (
+            f"the holidays {in_plan} from the plan's own shifts, the others as the weekday's shifts"
+            f" summed over the plan's {unit.weeks} weeks / {unit.weeks}"
+        )
+    else:
+        where = "plan's" if unit.start_date is not None else "rota's"
+        how = f"the weekday's shifts summed over the {where} {unit.weeks} weeks / {unit.weeks}"
+    return f"{head} ({how})"
 
 
 def _employee_lines(
-    unit: Unit, rota: Rota, employee: Employee, holy: set[date]
+    unit: Unit, rota: Rota, employee: Employee, pricing: _Pricing
 ) -> Iterable[CostLine]:
     budget = unit.budget
     rules = unit.rules_for(employee)
-    annual_pay = unit.pay_for(employee)
+    pay_given = unit.pay_for(employee)
     who = employee.id
-    if annual_pay is None:
+    if pay_given is None:
         yield CostLine(
             CostKind.BASE,
             0.0,
@@ -256,32 +469,33 @@ def _employee_lines(
             who,
         )
         return
+    growth = pricing.growth
+    annual_pay = pay_given * growth.factor
     hourly = annual_pay / (WEEKS_PER_YEAR * rules.full_time_week_h)
-    per_year = _per_year(unit)
-    scale_nb = (
-        f"× {WEEKS_PER_YEAR}/{unit.weeks} uker"
-        if unit.start_date is None
-        else "× 365/dager i planen"
-    )
-    scale_en = (
-        f"× {WEEKS_PER_YEAR}/{unit.weeks} weeks"
-        if unit.start_date is None
-        else "× 365/days in plan"
-    )
-    minutes = _window_minutes(unit, rota, who, holy)
+    per_year = pricing.per_year
+    year = pricing.year
+    scale_nb, scale_en = _scale_text(unit, "nb"), _scale_text(unit, "en")
+    minutes = _window_minutes(unit, rota, who, pricing.holidays)
+    rates = _hourly_rates(unit, employee, annual_pay, growth.factor)
     hourly_text = f"timelønn {hourly:.2f} kr = {_kr(annual_pay)} / ({WEEKS_PER_YEAR} × {rules.full_time_week_h:g} t)"
     hourly_en = f"hourly pay {hourly:.2f} NOK = {_kr(annual_pay)} / ({WEEKS_PER_YEAR} × {rules.full_time_week_h:g} h)"
 
     base = annual_pay * employee.position_pct / 100
+    if growth.applies:
+        year_nb = f"budsjettår {year}; årslønn {_kr(pay_given)} kr {growth.note()}"
+        year_en = f"budget year {year}; annual pay NOK {_kr(pay_given)} {growth.note()}"
+    else:
+        year_nb, year_en = f"budsjettår {year}", f"budget year {year}"
     yield CostLine(
         CostKind.BASE,
         base,
-        f"{_kr(annual_pay)} kr × {employee.position_pct:g} %",
-        f"NOK {_kr(annual_pay)} × {employee.position_pct:g} %",
+        f"{_kr(annual_pay)} kr × {employee.position_pct:g} % ({year_nb})",
+        f"NOK {_kr(annual_pay)} × {employee.position_pct:g} % ({year_en})",
         who,
     )
     pay = base
-    rates = (
+    weekend_yearly = minutes.weekend * per_year - minutes.holiday_weekend
+    allowances = (
         (CostKind.EVENING, minutes.evening, budget.evening_allowance_nok, 0.0, 0.0),
         (
             CostKind.NIGHT,
@@ -299,30 +513,57 @@ def _employee_lines(
         ),
         (CostKind.HOLIDAY, minutes.holiday, 0.0, budget.holiday_allowance_pct, 0.0),
     )
-    for kind, window_minutes, fixed, pct, minimum in rates:
-        if window_minutes == 0:
+    grown = f" {growth.note()}" if growth.applies else ""
+    for kind, window_minutes, fixed, pct, minimum in allowances:
+        if abs(window_minutes) < 1e-9:
             continue
+        rate = rates[kind]
         if fixed:
-            rate = fixed
-            rule_nb, rule_en = f"{fixed:g} kr/t", f"NOK {fixed:g}/h"
+            rule_nb, rule_en = f"{fixed:g} kr/t{grown}", f"NOK {fixed:g}/h{grown}"
         else:
             share = pct / 100 * hourly
-            rate = max(share, minimum)
-            if minimum and share < minimum:
-                rule_nb = f"minst {minimum:g} kr/t ({pct:g} % av timelønn er {share:.2f})"
-                rule_en = f"at least NOK {minimum:g}/h ({pct:g} % of hourly pay is {share:.2f})"
+            if minimum and share < rate:
+                rule_nb = f"minst {minimum:g} kr/t{grown} ({pct:g} % av timelønn er {share:.2f})"
+                rule_en = (
+                    f"at least NOK {minimum:g}/h{grown} ({pct:g} % of hourly pay is {share:.2f})"
+                )
             else:
                 rule_nb = f"{pct:g} % av {hourly_text}"
                 rule_en = f"{pct:g} % of {hourly_en}"
-        amount = window_minutes / 60 * rate * per_year
+        if kind is CostKind.HOLIDAY:
+            amount = window_minutes / 60 * rate
+            basis_nb = (
+                f"{_holiday_text(pricing, unit, minutes, 'nb')} × {rate:.2f} kr/t ({rule_nb});"
+                " helgetillegg betales ikke i tillegg, kvelds- og nattillegg gjør det"
+                " (HTA kap. 1 § 5 pkt. 5.1.2)"
+            )
+            basis_en = (
+                f"{_holiday_text(pricing, unit, minutes, 'en')} × NOK {rate:.2f}/h ({rule_en});"
+                " no weekend allowance on top, evening and night allowances on top"
+                " (HTA ch. 1 § 5 item 5.1.2)"
+            )
+        elif kind is CostKind.WEEKEND and minutes.holiday_weekend > 1e-9:
+            amount = weekend_yearly / 60 * rate
+            basis_nb = (
+                f"({_hours(window_minutes)} t i turnusen {scale_nb} − {_hours(minutes.holiday_weekend)} t"
+                f" på helligdager i helgen i {year}, som får helligdagstillegg i stedet, HTA kap. 1"
+                f" § 5 pkt. 5.1.2) × {rate:.2f} kr/t ({rule_nb})"
+            )
+            basis_en = (
+                f"({_hours(window_minutes)} h in the rota {scale_en} − {_hours(minutes.holiday_weekend)} h"
+                f" on public holidays at the weekend in {year}, paid the holiday allowance instead,"
+                f" HTA ch. 1 § 5 item 5.1.2) × NOK {rate:.2f}/h ({rule_en})"
+            )
+        else:
+            amount = window_minutes / 60 * rate * per_year
+            basis_nb = (
+                f"{_hours(window_minutes)} t i turnusen {scale_nb} × {rate:.2f} kr/t ({rule_nb})"
+            )
+            basis_en = (
+                f"{_hours(window_minutes)} h in the rota {scale_en} × NOK {rate:.2f}/h ({rule_en})"
+            )
         pay += amount
-        yield CostLine(
-            kind,
-            amount,
-            f"{_hours(window_minutes)} t i turnusen {scale_nb} × {rate:.2f} kr/t ({rule_nb})",
-            f"{_hours(window_minutes)} h in the rota {scale_en} × NOK {rate:.2f}/h ({rule_en})",
-            who,
-        )
+        yield CostLine(kind, amount, basis_nb, basis_en, who)
     holiday_pct = _holiday_pay_pct(unit, employee)
     holiday_pay = pay * holiday_pct / 100
     yield CostLine(
@@ -366,7 +607,7 @@ def _employee_lines(
             )
 
 
-def _uncovered_line(unit: Unit, rota: Rota) -> CostLine | None:
+def _uncovered_line(unit: Unit, rota: Rota, pricing: _Pricing) -> CostLine | None:
     """Person-hours below the minimum cover, bought at the agency/overtime price."""
     missing_minutes = 0
     for day, row in unit.demand_cells():
@@ -375,25 +616,31 @@ def _uncovered_line(unit: Unit, rota: Rota) -> CostLine | None:
             missing_minutes += (row.min - staffed) * unit.shift(row.shift).worked_minutes
     if not missing_minutes:
         return None
-    per_year = _per_year(unit)
-    price = unit.budget.agency_hour_nok
+    per_year = pricing.per_year
+    given = unit.budget.agency_hour_nok
+    growth = pricing.growth
+    price = given * growth.factor
+    yearly = missing_minutes / 60 * per_year
+    if growth.applies:
+        price_nb = f"{price:.2f} kr/t ({given:g} kr {growth.note()})"
+        price_en = f"NOK {price:.2f}/h (NOK {given:g} {growth.note()})"
+    else:
+        price_nb, price_en = f"{price:g} kr/t", f"NOK {price:g}/h"
     return CostLine(
         CostKind.UNCOVERED,
-        missing_minutes / 60 * per_year * price,
-        f"{_hours(missing_minutes)} t under minimum i turnusen, årlig {missing_minutes / 60 * per_year:.0f} t"
-        f" × {price:g} kr/t",
-        f"{_hours(missing_minutes)} h below minimum in the rota, {missing_minutes / 60 * per_year:.0f} h a year"
-        f" × NOK {price:g}/h",
+        yearly * price,
+        f"{_hours(missing_minutes)} t under minimum i turnusen, årlig {yearly:.0f} t × {price_nb}",
+        f"{_hours(missing_minutes)} h below minimum in the rota, {yearly:.0f} h a year × {price_en}",
     )
 
 
 def cost(unit: Unit, rota: Rota) -> CostBreakdown:
     """The yearly cost of running the unit on this rota, every line explained."""
-    holy = _public_holidays(unit)
+    pricing = _pricing(unit)
     lines: list[CostLine] = []
     for employee in unit.employees:
-        lines.extend(_employee_lines(unit, rota, employee, holy))
-    uncovered = _uncovered_line(unit, rota)
+        lines.extend(_employee_lines(unit, rota, employee, pricing))
+    uncovered = _uncovered_line(unit, rota, pricing)
     if uncovered is not None:
         lines.append(uncovered)
     return CostBreakdown(lines=lines, budget_frame=unit.budget.budget_frame_nok)

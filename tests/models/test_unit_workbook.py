@@ -199,6 +199,9 @@ def _rich_unit_data() -> dict[str, Any]:
             "pay_per_competence": {"SPL": 560000, "HFA": 480000.5},
             "employer_tax_zone": "V",
             "pension_pct": 17.5,
+            "budget_year": 2028,
+            "pay_year": 2026,
+            "wage_growth_pct": 3.2,
         },
     }
 
@@ -229,6 +232,28 @@ def test_rich_unit_round_trip(tmp_path: Path) -> None:
     assert unit.employees[0].pins
     assert unit.employees[0].wishes
     _round_trip(unit, tmp_path)
+
+
+def test_budget_year_and_wage_growth_on_budsjett(tmp_path: Path) -> None:
+    """Budget year, pay year and wage growth are Budsjett rows with bokmål labels, and read back."""
+    unit = Unit.model_validate(_rich_unit_data())
+    path = tmp_path / "enhet.xlsx"
+    write_unit_workbook(unit, path)
+    sheet = load_workbook(path)["Budsjett"]
+    rows = {
+        key: (
+            sheet.cell(row=_key_row(sheet, key), column=1).value,
+            sheet.cell(row=_key_row(sheet, key), column=2).value,
+        )
+        for key in ("budget_year", "pay_year", "wage_growth_pct")
+    }
+    assert rows == {
+        "budget_year": ("Budsjettår", 2028),
+        "pay_year": ("Lønnstall gjelder for år", 2026),
+        "wage_growth_pct": ("Lønnsvekst per år (%)", 3.2),
+    }
+    budget = load_unit(path).budget
+    assert (budget.budget_year, budget.pay_year, budget.wage_growth_pct) == (2028, 2026, 3.2)
 
 
 def test_rich_unit_wish_rows(tmp_path: Path) -> None:
@@ -518,6 +543,18 @@ def _employer_tax_zone(wb: Any) -> set[Where]:
     return {_set_key(wb, "Budsjett", "employer_tax_zone", "VI")}
 
 
+def _budget_year_text(wb: Any) -> set[Where]:
+    return {_set_key(wb, "Budsjett", "budget_year", "neste år")}
+
+
+def _pay_year_fraction(wb: Any) -> set[Where]:
+    return {_set_key(wb, "Budsjett", "pay_year", 2025.5)}
+
+
+def _wage_growth_too_high(wb: Any) -> set[Where]:
+    return {_set_key(wb, "Budsjett", "wage_growth_pct", 80)}
+
+
 def _yes_no_rule(wb: Any) -> set[Where]:
     return {_set_key(wb, "Regler", "cyclic", "kanskje")}
 
@@ -576,6 +613,9 @@ CASES = [
     Case("missing-sheet-vakter", _missing_sheet),
     Case("missing-column-min", _missing_column),
     Case("employer-tax-zone-vi", _employer_tax_zone),
+    Case("budget-year-text", _budget_year_text),
+    Case("pay-year-fraction", _pay_year_fraction),
+    Case("wage-growth-80", _wage_growth_too_high),
     Case("yes-no-rule-kanskje", _yes_no_rule),
     Case("covers-unknown-competence", _covers_unknown),
     Case("max-hours-above-law", _max_hours_above_law),

@@ -1,18 +1,31 @@
-"""The cost of a tiny hand-made rota, line by line, against a hand calculation."""
+"""The cost of a tiny hand-made rota, line by line, against a hand calculation.
+
+The units are priced for budget year 2027, whose public holidays (with their § 10-10 windows) are
+Fri 1 Jan (Thu 31 Dec 18-24, Fri 00-22), Thu 25 Mar skjærtorsdag (Wed 18-24, Thu 00-24: langfredag's
+eve follows on), Fri 26 Mar langfredag (00-22), Sun 28 Mar påskedag (påskeaften Sat 15-24, Sun 00-24),
+Mon 29 Mar 2. påskedag (00-22), Sat 1 May (00-22: Friday is an ordinary day), Thu 6 May Kristi
+himmelfart (Wed 18-24, Thu 00-22), Sun 16 May pinsedag (pinseaften Sat 15-24, Sun 00-24), Mon
+17 May and 2. pinsedag (00-22), Sat 25 Dec (julaften Fri 15-24, Sat 00-24), Sun 26 Dec (00-22).
+"""
 
 from __future__ import annotations
 
+from datetime import date
+from itertools import cycle
 from typing import Any
 
 import pytest
 
+from models.demo import demo_unit
+from models.rota import Rota
 from models.unit import Unit
-from rota.cost import CostKind, cost, linear_cost
+from rota.cost import CostKind, budget_year, cost, linear_cost
 from tests.rota.conftest import rota_of
 
 
-def priced_unit(zone: str = "I", **extra: Any) -> Unit:
-    """One week; D 07-15, A 15-23, N 23-07; a helsefagarbeider at 50 % and a sykepleier (61 years)."""
+def priced_unit(zone: str = "I", budget: dict[str, Any] | None = None, **extra: Any) -> Unit:
+    """One week; D 07-15, A 15-23, N 23-07; a helsefagarbeider at 50 % and a sykepleier (61 years);
+    priced for 2027."""
     return Unit.model_validate(
         {
             "name": "Priset",
@@ -40,6 +53,8 @@ def priced_unit(zone: str = "I", **extra: Any) -> Unit:
                 "sick_leave_cover_pct": 5,
                 "agency_hour_nok": 850,
                 "budget_frame_nok": 2_000_000,
+                "budget_year": 2027,
+                **(budget or {}),
             },
             **extra,
         }
@@ -55,18 +70,26 @@ ROWS = {"h": ".....AN", "s": "D...N.."}
 
 
 def test_helsefagarbeider_line_by_line_with_the_70_kroner_minimums() -> None:
-    """At 400 000 kr, 22 % and 25 % of hourly pay are below NOK 70, so the minimum is paid."""
+    """Below NOK 70 an hour the minimum is paid; 2027's holiday hours earn 133.33 %, no weekend pay."""
     lines = amounts(priced_unit(), ROWS, "h")
     hourly = 400_000 / (52 * 35.5)  # 216.68 kr
     assert 0.22 * hourly < 70
     assert 0.25 * hourly < 70
     # Saturday A 15-23: evening 17-21 (4 h), night 21-23 (2 h), weekend 8 h.
     # Sunday N 23-07: night 23-06 (7 h), weekend 23-24 (1 h); Monday morning is no weekend.
+    # Holiday windows in 2027, one week's cycle (divided by 1):
+    #   Saturday A 15-23: påskeaften 15-24 8 h, 1 May 00-22 7 h, pinseaften 15-24 8 h,
+    #     25 Dec 00-24 8 h                                               = 31 h on a Saturday
+    #   Sunday N 23-07: påskedag 23-24 1 h, pinsedag 23-24 1 h (26 Dec ends 22:00) = 2 h on a Sunday
+    #     and on into Monday: 2. påskedag 00-07 7 h, 17 May 00-07 7 h     = 14 h on a Monday
+    holiday_hours = 31 + 2 + 14
+    weekend_hours = (8 + 1) * 52 - (31 + 2)  # holiday hours at the weekend get no weekend pay
     base = 400_000 * 0.50
     evening = 4 * 56 * 52
     night = (2 + 7) * 70 * 52
-    weekend = (8 + 1) * 70 * 52
-    pay = base + evening + night + weekend
+    weekend = weekend_hours * 70
+    holiday = holiday_hours * 1.3333 * hourly
+    pay = base + evening + night + weekend + holiday
     holiday_pay = 0.12 * pay
     pension = 0.18 * pay
     tax = 0.141 * (pay + holiday_pay + pension)
@@ -77,6 +100,7 @@ def test_helsefagarbeider_line_by_line_with_the_70_kroner_minimums() -> None:
             CostKind.EVENING: evening,
             CostKind.NIGHT: night,
             CostKind.WEEKEND: weekend,
+            CostKind.HOLIDAY: holiday,
             CostKind.HOLIDAY_PAY: holiday_pay,
             CostKind.PENSION: pension,
             CostKind.EMPLOYER_TAX: tax,
@@ -90,16 +114,22 @@ def test_sykepleier_percentages_and_holiday_pay_from_60() -> None:
     """At 700 000 kr the percentages beat NOK 70; at 61 holiday pay is 12 + 2.3 %."""
     lines = amounts(priced_unit(), ROWS, "s")
     hourly = 700_000 / (52 * 35.5)  # 379.20 kr
-    # Friday N 23-07: night 7 h, Saturday 00-07 is weekend (7 h); Monday D has no allowance.
+    # Friday N 23-07: night 7 h, Saturday 00-07 is weekend (7 h); Monday D has no allowance
+    # but for the holidays.
+    # Holiday windows in 2027: Monday D 07-15 on 2. påskedag and 17 May, 8 h each = 16 h;
+    # Friday N 23-24 on julaften (from 15:00) 1 h; its Saturday 00-07 on 1 May and 25 Dec
+    # 7 h each = 14 h (påskeaften and pinseaften start at 15:00). 16 + 1 + 14 = 31 h.
     night = 7 * 0.25 * hourly * 52
-    weekend = 7 * 0.22 * hourly * 52
-    pay = 700_000 + night + weekend
+    weekend = (7 * 52 - 14) * 0.22 * hourly
+    holiday = 31 * 1.3333 * hourly
+    pay = 700_000 + night + weekend + holiday
     holiday_pay = 0.143 * pay
     pension = 0.18 * pay
     tax = 0.141 * (pay + holiday_pay + pension)
     assert CostKind.EVENING not in lines
     assert lines[CostKind.NIGHT] == pytest.approx(night)
     assert lines[CostKind.WEEKEND] == pytest.approx(weekend)
+    assert lines[CostKind.HOLIDAY] == pytest.approx(holiday)
     assert lines[CostKind.HOLIDAY_PAY] == pytest.approx(holiday_pay)
     assert lines[CostKind.EMPLOYER_TAX] == pytest.approx(tax)
 
@@ -117,6 +147,7 @@ def test_zone_five_pays_no_employer_tax() -> None:
             CostKind.EVENING,
             CostKind.NIGHT,
             CostKind.WEEKEND,
+            CostKind.HOLIDAY,
             CostKind.HOLIDAY_PAY,
             CostKind.PENSION,
         )
@@ -135,12 +166,13 @@ def test_uncovered_demand_is_bought_at_the_agency_price() -> None:
 
 
 def test_public_holiday_in_a_dated_plan() -> None:
-    """17 May 2027 is a Monday and a public holiday: a day shift there earns 133.33 % of hourly
-    pay for 8 h, annualised by 365 / 7 days."""
+    """A dated plan's own holiday (17 May 2027) is paid once, not 365 / 7 times."""
+    # 2. påskedag, the year's other Monday holiday, is outside the plan and priced from the
+    # plan's Mondays (one week: the same shift, 8 h).
     unit = priced_unit(start_date="2027-05-17")
     lines = amounts(unit, {"h": "D......"}, "h")
     hourly = 400_000 / (52 * 35.5)
-    assert lines[CostKind.HOLIDAY] == pytest.approx(8 * 1.3333 * hourly * 365 / 7)
+    assert lines[CostKind.HOLIDAY] == pytest.approx((8 + 8) * 1.3333 * hourly)
     assert CostKind.HOLIDAY not in amounts(unit, {"h": ".D....."}, "h")
 
 
@@ -155,13 +187,164 @@ def test_every_line_says_where_it_comes_from() -> None:
     assert "at least NOK 70/h" in lines[CostKind.WEEKEND].basis("en")
 
 
-@pytest.mark.parametrize("start_date", [None, "2027-05-17"])
-def test_linear_cost_adds_up_to_the_line_by_line_cost(start_date: str | None) -> None:
-    """The planner's linear prices (per % of position, per shift worked, per missing minute)
-    add up to cost()'s total for the same rota, holidays and the 60-year holiday pay included."""
-    unit = priced_unit(start_date=start_date)
+@pytest.mark.parametrize(
+    ("start_date", "growth"),
+    [
+        (None, {}),
+        ("2027-05-17", {}),
+        (None, {"pay_year": 2024, "wage_growth_pct": 3.5}),
+        ("2027-05-10", {"pay_year": 2025, "wage_growth_pct": 4}),
+    ],
+)
+def test_linear_cost_adds_up_to_the_line_by_line_cost(
+    start_date: str | None, growth: dict[str, Any]
+) -> None:
+    """The planner's linear prices add up to cost()'s total, holidays and wage growth included."""
+    unit = priced_unit(start_date=start_date, budget=growth)
     rota = rota_of(unit, ROWS)
     prices = linear_cost(unit)
     positions = {e.id: e.position_pct for e in unit.employees}
     missing = 8 * 60  # Monday's night
     assert prices.total(positions, rota, missing) == pytest.approx(cost(unit, rota).total)
+
+
+def one_person(weeks: int, **extra: Any) -> Unit:
+    """One helsefagarbeider at 100 % (480 000 kr) and one shift type, A 14:00-23:00."""
+    return Unit.model_validate(
+        {
+            "name": "Én person",
+            "weeks": weeks,
+            "shift_types": [{"code": "A", "start": "14:00", "end": "23:00"}],
+            "competences": [{"code": "HFA"}],
+            "employees": [{"id": "p", "competence": "HFA", "position_pct": 100}],
+            "budget": {"pay_per_competence": {"HFA": 480_000}, "budget_year": 2027},
+            **extra,
+        }
+    )
+
+
+def test_two_week_grunnturnus_holiday_allowance_2027_by_hand() -> None:
+    """A grunnturnus' holiday hours are its weekday's window hours over the weeks / weeks."""
+    # Holiday hours on a Saturday or Sunday earn no weekend allowance on top.
+    unit = one_person(2)
+    # Week 1: A on Monday, Thursday, Saturday; week 2: Wednesday, Friday, Sunday.
+    lines = amounts(unit, {"p": "A..A.A...A.A.A"}, "p")
+    # Each weekday but Tuesday has one A in two weeks, so each weekday counts 1/2 of an A.
+    # A 14-23 lies 9 h in 00-24, 8 h in 00-22, 8 h in 15-24 (a high eve), 5 h in 18-24 (an eve).
+    half = 1 / 2
+    by_holiday = {
+        "1 Jan": (5 + 8) * half,  # Thu 31 Dec 18-24, Fri 1 Jan 00-22
+        "skjærtorsdag": (5 + 9) * half,  # Wed 24 Mar 18-24, Thu 25 Mar 00-24
+        "langfredag": 8 * half,  # Fri 26 Mar 00-22
+        "påskedag": (8 + 9) * half,  # Sat 27 Mar 15-24, Sun 28 Mar 00-24
+        "2. påskedag": 8 * half,  # Mon 29 Mar 00-22
+        "1 May": 8 * half,  # Sat 1 May 00-22
+        "Kristi himmelfart": (5 + 8) * half,  # Wed 5 May 18-24, Thu 6 May 00-22
+        "pinsedag": (8 + 9) * half,  # Sat 15 May 15-24, Sun 16 May 00-24
+        "17 May": 8 * half,  # Mon 17 May 00-22
+        "25 Dec": (8 + 9) * half,  # Fri 24 Dec 15-24, Sat 25 Dec 00-24
+        "26 Dec": 8 * half,  # Sun 26 Dec 00-22
+    }
+    holiday_hours = sum(by_holiday.values())
+    assert holiday_hours == 65.5
+    # Of these, on a Saturday or Sunday: 27 Mar 4, 28 Mar 4.5, 1 May 4, 15 May 4, 16 May 4.5,
+    # 25 Dec 4.5, 26 Dec 4 = 29.5 h.
+    weekend_holiday_hours = 4 + 4.5 + 4 + 4 + 4.5 + 4.5 + 4
+    hourly = 480_000 / (52 * 35.5)  # 260.02 kr; 22 % is 57.20, so the NOK 70 minimum
+    assert lines[CostKind.HOLIDAY] == pytest.approx(holiday_hours * 1.3333 * hourly)
+    # Saturday and Sunday A: 9 h each in the rota, 52/2 times a year, less the holiday hours.
+    assert lines[CostKind.WEEKEND] == pytest.approx((2 * 9 * 52 / 2 - weekend_holiday_hours) * 70)
+
+
+def test_holiday_line_names_the_year_and_its_holidays() -> None:
+    """The holiday line names the budget year, each holiday with its hours, and HTA 5.1.2."""
+    unit = one_person(2)
+    (line,) = [
+        line
+        for line in cost(unit, rota_of(unit, {"p": "A..A.A...A.A.A"})).lines
+        if line.kind is CostKind.HOLIDAY
+    ]
+    assert "i 2027" in line.basis("nb")
+    assert "Ma 17.05 Andre pinsedag og Grunnlovsdag 4 t" in line.basis("nb")
+    assert "Lø 27.03" not in line.basis("nb")  # påskeaften is an eve, not a holiday
+    assert "11 av 11 helligdager" in line.basis("nb")
+    assert "turnusens 2 uker / 2" in line.basis("nb")
+    assert "5.1.2" in line.basis("nb")
+    assert "in 2027" in line.basis("en")
+
+
+def test_dated_plan_does_not_multiply_its_holidays() -> None:
+    """A 2-week dated plan pays its holidays once, like a grunnturnus, not 365/14 = 26 times."""
+    dated = one_person(2, start_date="2027-05-10")
+    cyclic = one_person(2)
+    every_day = {"p": "A" * 14}
+    # Working every day, the plan's own dates and the weekday averages agree exactly.
+    assert amounts(dated, every_day, "p")[CostKind.HOLIDAY] == pytest.approx(
+        amounts(cyclic, every_day, "p")[CostKind.HOLIDAY]
+    )
+    # Only Monday 17 May (day 7): 8 h on the day itself (00-22) once; 2. påskedag is outside the
+    # plan, a Monday, priced as the plan's Mondays on average: (0 + 8) / 2 = 4 h. 12 h in all,
+    # where scaling the plan would give 8 × 365 / 14 = 209 h.
+    hourly = 480_000 / (52 * 35.5)
+    only_17_may = amounts(dated, {"p": "." * 7 + "A" + "." * 6}, "p")
+    assert only_17_may[CostKind.HOLIDAY] == pytest.approx((8 + 4) * 1.3333 * hourly)
+    line = next(
+        line
+        for line in cost(dated, rota_of(dated, {"p": "." * 7 + "A" + "." * 6})).lines
+        if line.kind is CostKind.HOLIDAY
+    )
+    assert "helligdagene 16.05, 17.05 med planens egne vakter" in line.basis("nb")
+
+
+def test_wage_growth_scales_pay_in_every_line() -> None:
+    """Pay for 2025 priced for 2027 at 3 % a year is × 1.03² in every line, kroner rates too."""
+    factor = 1.03**2
+    grown = priced_unit(budget={"pay_year": 2025, "wage_growth_pct": 3})
+    plain = priced_unit()
+    for who in ("h", "s"):
+        before, after = amounts(plain, ROWS, who), amounts(grown, ROWS, who)
+        assert set(before) == set(after)
+        for kind in before:
+            assert after[kind] == pytest.approx(before[kind] * factor), (who, kind)
+    assert amounts(grown, ROWS, None)[CostKind.UNCOVERED] == pytest.approx(
+        amounts(plain, ROWS, None)[CostKind.UNCOVERED] * factor
+    )
+    base = next(line for line in cost(grown, rota_of(grown, ROWS)).lines if line.employee == "h")
+    assert "for 2025 × (1 + 3 %)^2" in base.basis("nb")
+
+
+def test_budget_year_defaults() -> None:
+    """Without a budget year a dated plan is priced for its first year, a grunnturnus for now."""
+    assert budget_year(priced_unit(budget={"budget_year": None})) == date.today().year
+    dated = priced_unit(budget={"budget_year": None}, start_date="2027-12-27")
+    assert budget_year(dated) == 2027
+    assert budget_year(priced_unit(budget={"budget_year": 2030})) == 2030
+
+
+def _minimum_cover(unit: Unit) -> Rota:
+    """Each day's minimum cover, given to the staff in turn (rules aside: a price, not a rota)."""
+    rows: dict[str, list[str | None]] = {e.id: [None] * unit.days for e in unit.employees}
+    order = cycle([e.id for e in unit.employees])
+    for day, row in unit.demand_cells():
+        placed = 0
+        while placed < row.min:
+            who = next(order)
+            if rows[who][day] is None:
+                rows[who][day] = row.shift
+                placed += 1
+    return Rota(days=unit.days, assignments={k: tuple(v) for k, v in rows.items()})
+
+
+def test_demo_ward_grunnturnus_pays_holiday_allowance_in_2027() -> None:
+    """The demo ward's 6-week grunnturnus, priced for 2027, has a public-holiday line above 0."""
+    data = demo_unit("sykehjem").model_dump()
+    data["budget"]["budget_year"] = 2027
+    unit = Unit.model_validate(data)
+    assert unit.start_date is None
+    breakdown = cost(unit, _minimum_cover(unit))
+    holiday = breakdown.by_kind()[CostKind.HOLIDAY]
+    # About 295 window hours in 2027 with 2-5 on shift, at about 350 kr an hour.
+    assert 200_000 < holiday < 600_000
+    assert all(
+        "2027" in line.basis("nb") for line in breakdown.lines if line.kind is CostKind.HOLIDAY
+    )
