@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import wraps
 from importlib.metadata import version
 from pathlib import Path
@@ -29,6 +29,7 @@ from models.demo import DEMO_UNITS, demo_text, demo_unit
 from models.heltid import heltid
 from models.loader import load_unit
 from models.problems import InputError, Language, error
+from models.rota import Rota
 from models.rota_workbook import read_rota
 from models.unit import Unit
 from models.unit_workbook import write_template, write_unit_workbook
@@ -43,7 +44,7 @@ from scenarios.labels import count_kinds
 from scenarios.params import load_params
 from scenarios.plan_workbook import write_plan_workbook
 from scenarios.rota_workbook import cover_cells, write_rota_workbook
-from scenarios.runner import Scenario
+from scenarios.runner import Scenario, base_key
 from scenarios.scenario import ChangeError, RemoveFte, load_scenario
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -205,22 +206,23 @@ def solve(
         workers=workers,
     )
     output = output or Path.cwd() / f"{unit_file.stem}-turnus.xlsx"
-    if not _solve_and_write(unit, params, output, lang):
+    if _solve_and_write(unit, params, output, lang) is None:
         sys.exit(1)
 
 
-def _solve_and_write(unit: Unit, params: SolveParams, output: Path, lang: Language) -> bool:
-    """Solve, print the summary and write the workbook; False (and no file) when no rota came."""
+def _solve_and_write(unit: Unit, params: SolveParams, output: Path, lang: Language) -> Rota | None:
+    """Solve, print the summary and write the workbook; the rota, or None (and no file) when no
+    rota came."""
     console = _console()
     result = solve_with_progress(console, unit, params, lang)
     if result.rota is None:
         print_no_rota(console, result, params, lang)
-        return False
+        return None
     findings = check(unit, result.rota)
     write_rota_workbook(unit, result, findings, output, lang)
     print_solve_summary(console, result, findings, lang)
     console.print(f"Skrev turnusen til {output}" if lang == "nb" else f"Wrote the rota to {output}")
-    return True
+    return result.rota
 
 
 def _target_share(value: float | None) -> float | None:
@@ -416,6 +418,8 @@ def demo(out: Path, time_limit: float, scenario_time_limit: float, with_scenario
     lang = _lang()
     params = SolveParams(time_limit_s=time_limit)
     out.mkdir(parents=True, exist_ok=True)
+    # Each unit's rota is "today" for the scenarios on it: one figure, not one per solve.
+    today: dict[str, Rota] = {}
     for name, file_name in DEMO_UNITS.items():
         unit = demo_unit(name)
         workbook = out / f"{name}.xlsx"
@@ -428,7 +432,9 @@ def demo(out: Path, time_limit: float, scenario_time_limit: float, with_scenario
             if lang == "nb"
             else f"Wrote {workbook} and {out / file_name}"
         )
-        _solve_and_write(unit, params, out / f"{name}-turnus.xlsx", lang)
+        rota = _solve_and_write(unit, params, out / f"{name}-turnus.xlsx", lang)
+        if rota is not None:
+            today[base_key(unit)] = rota
     if with_scenarios:
         _console().rule("Scenarioer" if lang == "nb" else "Scenarios")
         files = demo_scenario_files()
@@ -441,6 +447,7 @@ def demo(out: Path, time_limit: float, scenario_time_limit: float, with_scenario
             json_path=out / ("scenarioer.json" if lang == "nb" else "scenarios.json"),
             lang=lang,
             time_option="--scenario-time-limit",
+            base_rotas=today,
         )
 
 
@@ -521,9 +528,10 @@ def _run_and_write(
     json_path: Path | None,
     lang: Language,
     time_option: str = "--time-limit",
+    base_rotas: Mapping[str, Rota] | None = None,
 ) -> None:
     console = _console()
-    comparison = run_with_progress(console, scenario_list, params, jobs, lang)
+    comparison = run_with_progress(console, scenario_list, params, jobs, lang, base_rotas)
     print_comparison(console, comparison, lang, time_option)
     write_comparison_workbook(comparison, output, lang, time_option)
     written = [output]

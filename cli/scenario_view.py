@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.console import Console
 from rich.live import Live
 from rich.markup import escape
@@ -9,6 +11,7 @@ from rich.table import Table
 
 from cli.render import number
 from models.problems import Language
+from models.rota import Rota
 from rota.params import SolveParams
 from scenarios.labels import no_rota_advice, status_label
 from scenarios.runner import Comparison, Scenario, ScenarioEvent, run_scenarios
@@ -22,9 +25,15 @@ _STATES = {
 
 
 def run_with_progress(
-    console: Console, scenarios: list[Scenario], params: SolveParams, jobs: int, lang: Language
+    console: Console,
+    scenarios: list[Scenario],
+    params: SolveParams,
+    jobs: int,
+    lang: Language,
+    base_rotas: Mapping[str, Rota] | None = None,
 ) -> Comparison:
-    """Run the scenarios with a live line each: state, best objective so far, seconds."""
+    """Run the scenarios with a live line each: state, best objective so far, seconds.
+    `base_rotas`: rotas of base units already made (scenarios.runner.base_key)."""
     lines: dict[str, ScenarioEvent] = {s.name: ScenarioEvent(s.name, "waiting") for s in scenarios}
     planned = {s.name for s in scenarios if s.positions is not None}
     with Live(live_table(lines, planned, lang), console=console, refresh_per_second=4) as live:
@@ -36,7 +45,7 @@ def run_with_progress(
             lines[event.name] = event
             live.update(live_table(lines, planned, lang))
 
-        return run_scenarios(scenarios, params, jobs=jobs, on_event=update)
+        return run_scenarios(scenarios, params, jobs=jobs, on_event=update, base_rotas=base_rotas)
 
 
 def live_table(lines: dict[str, ScenarioEvent], planned: set[str], lang: Language) -> Table:
@@ -73,6 +82,8 @@ def print_comparison(
     headers = (
         ("Scenario", "Scenario"),
         ("Mangler t/uke", "Gaps h/week"),
+        ("Uunngåelig", "Unavoidable"),
+        ("Sikkert", "Settled"),
         ("Årsverk", "FTE"),
         ("Heltid", "Full-time"),
         ("Uønsket deltid", "Unwanted part-time"),
@@ -90,6 +101,8 @@ def print_comparison(
             view.add_row(
                 row.name,
                 "[red]" + status_label(row.status, lang) + "[/]",
+                "",
+                "[red]" + ("nei" if nb else "no") + "[/]",
                 number(row.fte_used, lang, 2),
                 *([""] * 5),
             )
@@ -99,10 +112,16 @@ def print_comparison(
             sign = "+" if row.budget_difference > 0 else ""
             colour = "red" if row.budget_difference > 0 else "green"
             difference = f"[{colour}]{sign}{number(row.budget_difference, lang, 0)}[/]"
-        gaps = number(row.cover_gap_hours_per_week, lang, 1)
+        gaps = number(row.gap_hours_per_week, lang, 1)
+        least = row.unavoidable_gap_hours_per_week
+        settled = (
+            ("ja" if nb else "yes") if row.settled else "[yellow]" + ("nei" if nb else "no") + "[/]"
+        )
         view.add_row(
             row.name,
-            f"[red]{gaps}[/]" if row.cover_gap_hours_per_week > 0.05 else gaps,
+            f"[red]{gaps}[/]" if row.gap_hours_per_week > 0.05 else gaps,
+            "" if least is None else number(least, lang, 1),
+            settled,
             number(row.fte_used, lang, 2),
             f"{row.fulltime_share_heads:.0%}".replace(".", ",")
             if nb
@@ -113,6 +132,14 @@ def print_comparison(
             f"[red]{row.breaches}[/]" if row.breaches else "0",
         )
     console.print(view)
+    if any(not o.kpis.settled and o.result.rota is not None for o in comparison.outcomes):
+        console.print(
+            "Sikkert = nei: søket fant flere mangler enn det som er uunngåelig; det riktige"
+            " tallet ligger mellom de to. Gi søket mer tid for et sikrere tall."
+            if nb
+            else "Settled = no: the search found more gaps than are unavoidable; the true figure"
+            " lies between the two. Give the search more time for a firmer figure."
+        )
     for outcome in comparison.outcomes:
         if outcome.result.rota is None:
             for line in no_rota_advice(outcome.result, lang, option):

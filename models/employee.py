@@ -82,6 +82,11 @@ class Employee(Frozen):
         default=None, ge=0, le=100, description="Largest position for position optimisation."
     )
     vacant: bool = Field(default=False, description="A vacant position (no person yet).")
+    may_go: bool = Field(
+        default=False,
+        description="A temporary position, or one not to be refilled: cut before others when"
+        " årsverk are taken away.",
+    )
     languages: tuple[LanguageCode, ...] = Field(
         default=(), description="Language codes spoken, e.g. se (North Sami), smj, sma."
     )

@@ -29,6 +29,9 @@ class ModelContext:
     )
     # Worked-weekend indicators per employee, one per week (made by the weekend family).
     weekends: dict[str, list[cp_model.IntVar]] = field(default_factory=dict)
+    # Every cover, competence and language gap variable with its shift's worked minutes, so that
+    # a search may minimise gap hours alone (rota.bound).
+    cover_gaps: list[tuple[cp_model.IntVar, int]] = field(default_factory=list)
     # Position sizes the model chooses (tenths of a per cent), for position planning; employees
     # not in here keep the position the unit gives them.
     positions: dict[str, cp_model.IntVar] = field(default_factory=dict)

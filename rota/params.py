@@ -59,6 +59,12 @@ class SolveParams(Frozen):
     explain: bool = Field(
         default=True, description="When the hard rules conflict, find which ones and say so."
     )
+    gap_bound_s: float = Field(
+        default=3.0,
+        gt=0,
+        description="Deterministic seconds for the lower bound on gap hours (rota.bound), when a"
+        " rota has gaps: the same figure on any machine under any load.",
+    )
     under_minimum_weight: int = Field(
         default=10_000, ge=0, description="Penalty per person below the minimum cover."
     )

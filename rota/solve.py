@@ -430,6 +430,25 @@ def _search(
     )
 
 
+def evaluate(unit: Unit, rota: Rota, params: SolveParams | None = None) -> Result | None:
+    """The given rota as a result of this unit's model: its objective and terms, each penalty at
+    what the rota really costs; None when it breaks a hard rule of the model."""
+    started = time.monotonic()
+    ctx = build_model(unit, (params or SolveParams()).with_(explain=False))
+    shifts = {v.index: int(rota.shift_on(e, day) == code) for (e, day, code), v in ctx.x.items()}
+    polish = _with_shifts_fixed(ctx, shifts)
+    if polish is None:
+        return None
+    return Result(
+        status=Status.FEASIBLE,
+        rota=rota,
+        objective=polish.objective_value,
+        best_bound=None,
+        runtime_s=time.monotonic() - started,
+        terms=terms_from(ctx, polish),
+    )
+
+
 def _hint_result(
     ctx: ModelContext, hint: Rota, search: cp_model.CpSolver, started: float
 ) -> Result:

@@ -34,6 +34,16 @@ from scenarios.sheet_style import BOLD, header_cell, landscape
 
 COMPARISON_SHEET = ("Sammenligning", "Comparison")
 COST_SHEET = ("Kostnad", "Cost")
+REMOVED_SHEET = ("Stillinger tatt bort", "Positions removed")
+REMOVED_REASONS: dict[str, tuple[str, str]] = {
+    "vacant": ("Vakant stilling", "Vacant position"),
+    "may_go": ("Midlertidig / fylles ikke igjen", "Temporary / not to be refilled"),
+    "named": ("Valgt i scenariofilen", "Named in the scenario file"),
+    "proposal": (
+        "Forslag: en besatt stilling (krever overtallighetsprosess)",
+        "Proposal: an occupied position (needs a redundancy process)",
+    ),
+}
 
 MAX_SHEET_NAME = 31
 RESERVED_SHEET_NAME = "history"  # Excel keeps it for itself
@@ -77,6 +87,15 @@ HEADERS: dict[str, tuple[str, str]] = {
     "name": ("Scenario", "Scenario"),
     "status": ("Status", "Status"),
     "cover_gap": ("Mangler i dekningen (vakttimer/uke)", "Cover gap (shift-hours/week)"),
+    "all_gaps": (
+        "Mangler i alt, også kompetanse og språk (vakttimer/uke)",
+        "All gaps, competence and language too (shift-hours/week)",
+    ),
+    "unavoidable": (
+        "Uunngåelige mangler: ingen turnus har færre (vakttimer/uke)",
+        "Unavoidable gaps: no rota has fewer (shift-hours/week)",
+    ),
+    "settled": ("Sikkert tall?", "Settled?"),
     "fte_used": ("Årsverk brukt", "FTE used"),
     "fte_frame": ("Årsverksramme", "FTE frame"),
     "fulltime_heads": ("Heltidsandel (ansatte)", "Full-time share (heads)"),
@@ -190,6 +209,23 @@ def _language_gap(code: str) -> Callable[[ScenarioOutcome], Any]:
     return _with_rota(lambda kpis: kpis.cover_gap_by_language.get(code, 0.0))
 
 
+def settled_text(outcome: ScenarioOutcome, lang: Language = "nb") -> str:
+    """Whether a reader can rest on the scenario's gap figure, in words: settled when no rota
+    can have fewer gaps; otherwise the range the true figure lies in, or why there is none."""
+    kpis = outcome.kpis
+    if outcome.result.rota is None:
+        return _t(lang, "Nei: ingen turnus funnet", "No: no rota found")
+    if kpis.settled:
+        return _t(lang, "Ja: færre mangler er umulig", "Yes: fewer gaps are impossible")
+    found = kpis.gap_hours_per_week
+    least = kpis.unavoidable_gap_hours_per_week
+    if least is None:
+        return _t(lang, "Nei: søket ble ikke ferdig", "No: the search did not finish")
+    if lang == "nb":
+        return f"Nei: mellom {least:.1f} og {found:.1f} t/uke".replace(".", ",")
+    return f"No: between {least:.1f} and {found:.1f} h/week"
+
+
 def comparison_columns(comparison: Comparison, lang: Language = "nb") -> list[Column]:
     """The columns of the comparison table, in order, with headers in the chosen language: the
     cover gap in all is followed by one column per competence and per Sami language that has a
@@ -208,6 +244,18 @@ def comparison_columns(comparison: Comparison, lang: Language = "nb") -> list[Co
             HOURS_FORMAT,
             mark="gap",
         ),
+        Column(
+            header("all_gaps", lang),
+            _with_rota(lambda k: k.gap_hours_per_week),
+            HOURS_FORMAT,
+            mark="gap",
+        ),
+        Column(
+            header("unavoidable", lang),
+            _with_rota(lambda k: k.unavoidable_gap_hours_per_week),
+            HOURS_FORMAT,
+        ),
+        Column(header("settled", lang), lambda outcome: settled_text(outcome, lang), width=30),
         *[
             Column(
                 _t(lang, f"Mangler {code}", f"Missing {code}"),
@@ -306,10 +354,53 @@ def write_comparison_workbook(
         [(outcome.name, outcome.kpis.heltid) for outcome in comparison.outcomes],
         lang,
     )
+    if any(outcome.removed for outcome in comparison.outcomes):
+        sheet = workbook.create_sheet(unique_sheet_name(_t(lang, *REMOVED_SHEET), taken))
+        _write_removed(sheet, comparison, lang)
     for outcome in comparison.outcomes:
         sheet = workbook.create_sheet(unique_sheet_name(outcome.name, taken))
         _write_scenario_rota(sheet, outcome, lang, option)
     atomic_write(Path(path), lambda temporary: workbook.save(temporary))
+
+
+def _write_removed(sheet: Any, comparison: Comparison, lang: Language) -> None:
+    """Which whole positions each scenario takes away, why, and what each costs in cover: the
+    positions a cut of årsverk really means, so that nobody reads "minus 2 årsverk" as free."""
+    headers = [
+        ("Scenario", "Scenario", 30),
+        ("ID", "ID", 8),
+        ("Navn", "Name", 22),
+        ("Kompetanse", "Competence", 12),
+        ("Stilling %", "Position %", 10),
+        ("Grunn", "Why", 44),
+        (
+            "Tap i dekning: timer/uke de andre ikke kan gi",
+            "Cover lost: hours/week the others cannot give",
+            22,
+        ),
+    ]
+    for column, (nb, en, width) in enumerate(headers, start=1):
+        header_cell(sheet, 1, column, _t(lang, nb, en))
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    row = 2
+    for outcome in comparison.outcomes:
+        for removed in outcome.removed:
+            reason_nb, reason_en = REMOVED_REASONS.get(removed.reason, (removed.reason,) * 2)
+            values = [
+                outcome.name,
+                removed.id,
+                removed.name,
+                removed.competence,
+                removed.position_pct,
+                _t(lang, reason_nb, reason_en),
+                removed.cover_loss_h,
+            ]
+            for column, value in enumerate(values, start=1):
+                sheet.cell(row=row, column=column, value=value)
+            sheet.cell(row=row, column=7).number_format = HOURS_FORMAT
+            row += 1
+    sheet.freeze_panes = "A2"
+    landscape(sheet)
 
 
 def _write_comparison(sheet: Any, comparison: Comparison, lang: Language) -> None:
@@ -608,6 +699,24 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
             {
                 "name": outcome.name,
                 "has_rota": _has_rota(outcome),
+                "settled": outcome.kpis.settled,
+                "gap_hours_per_week": outcome.kpis.gap_hours_per_week
+                if _has_rota(outcome)
+                else None,
+                "unavoidable_gap_hours_per_week": outcome.kpis.unavoidable_gap_hours_per_week,
+                "start": outcome.kpis.start,
+                "relaxation": outcome.relaxation,
+                "removed_positions": [
+                    {
+                        "id": removed.id,
+                        "name": removed.name,
+                        "competence": removed.competence,
+                        "position_pct": removed.position_pct,
+                        "reason": removed.reason,
+                        "cover_loss_h_per_week": removed.cover_loss_h,
+                    }
+                    for removed in outcome.removed
+                ],
                 "kpis": kpis,
                 "cost": None
                 if breakdown is None

@@ -9,9 +9,13 @@ from models.clock import MINUTES_PER_DAY
 from models.heltid import Heltid, heltid
 from models.rota import Rota
 from models.unit import Unit
+from rota.bound import GapBound
 from rota.cost import CostBreakdown
 from rota.findings import Finding, FindingKind
 from rota.result import Result, Status
+
+# Gap hours a week below which two figures are the same (minutes rounded over the weeks).
+SAME_GAP_H = 0.05
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,12 @@ class ScenarioKpis:
     cover_gap_hours_per_week: float
     cover_gap_by_competence: dict[str, float]
     cover_gap_by_language: dict[str, float]
+    # Every gap (heads, competence, language) in shift-hours a week, and the least of them no
+    # rota can avoid (None: not computed, as when nothing is missing or there is no rota).
+    gap_hours_per_week: float
+    unavoidable_gap_hours_per_week: float | None
+    settled: bool
+    start: str
     heads: int
     fte_used: float
     fte_frame: float | None
@@ -52,8 +62,22 @@ class ScenarioKpis:
         return data
 
 
-def _gap_hours(unit: Unit, rota: Rota) -> tuple[float, dict[str, float], dict[str, float]]:
-    """Shift-hours a week below minimum cover, in total and by missing competence and language."""
+@dataclass(frozen=True)
+class GapHours:
+    """Shift-hours a week short of the staffing plan: heads below minimum, and missing competence
+    and language by code. `total` adds them up, as the lower bound on gaps counts them."""
+
+    cover: float
+    by_competence: dict[str, float]
+    by_language: dict[str, float]
+
+    @property
+    def total(self) -> float:
+        return self.cover + sum(self.by_competence.values()) + sum(self.by_language.values())
+
+
+def gap_hours(unit: Unit, rota: Rota) -> GapHours:
+    """Shift-hours a week below minimum cover, and by missing competence and language."""
     total = 0.0
     by_competence: dict[str, float] = {}
     by_language: dict[str, float] = {}
@@ -69,7 +93,7 @@ def _gap_hours(unit: Unit, rota: Rota) -> tuple[float, dict[str, float], dict[st
             speakers = sum(1 for e in working if language in e.languages)
             if speakers < needed:
                 by_language[language] = by_language.get(language, 0.0) + (needed - speakers) * hours
-    return total, by_competence, by_language
+    return GapHours(total, by_competence, by_language)
 
 
 def _quick_returns(unit: Unit, rota: Rota) -> int:
@@ -111,17 +135,24 @@ def kpis(
     result: Result,
     findings: list[Finding],
     breakdown: CostBreakdown | None,
+    bound: GapBound | None = None,
+    start: str = "own",
 ) -> ScenarioKpis:
     """The comparison row of one solved scenario (a scenario without a rota gets its staffing and
-    heltid figures and empty cover and cost figures)."""
+    heltid figures and empty cover and cost figures, and is never settled). Settled: the gaps
+    found are the fewest possible (none, or as many as the bound says no rota can avoid)."""
     positions = heltid(unit)
     total = positions.total
+    gaps = GapHours(0.0, {}, {})
+    quick, weekends, settled = 0, 0.0, False
+    unavoidable = None if bound is None else bound.unavoidable_hours_per_week
     if result.rota is not None:
-        gap_total, gap_competence, gap_language = _gap_hours(unit, result.rota)
+        gaps = gap_hours(unit, result.rota)
         quick = _quick_returns(unit, result.rota)
         weekends = _weekends_per_head(unit, result.rota)
-    else:
-        gap_total, gap_competence, gap_language, quick, weekends = 0.0, {}, {}, 0, 0.0
+        if gaps.total < SAME_GAP_H:
+            unavoidable = 0.0
+        settled = unavoidable is not None and gaps.total - unavoidable < SAME_GAP_H
     annual = breakdown.total if breakdown else 0.0
     frame = unit.budget.budget_frame_nok
     difference = annual - frame if frame is not None and breakdown else None
@@ -130,9 +161,13 @@ def kpis(
         status=result.status,
         objective=result.objective,
         optimality_gap=result.gap,
-        cover_gap_hours_per_week=gap_total,
-        cover_gap_by_competence=gap_competence,
-        cover_gap_by_language=gap_language,
+        cover_gap_hours_per_week=gaps.cover,
+        cover_gap_by_competence=gaps.by_competence,
+        cover_gap_by_language=gaps.by_language,
+        gap_hours_per_week=gaps.total,
+        unavoidable_gap_hours_per_week=unavoidable,
+        settled=settled,
+        start=start,
         heads=total.heads,
         fte_used=total.fte,
         fte_frame=unit.budget.fte_frame,

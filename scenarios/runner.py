@@ -1,24 +1,45 @@
-"""Solve scenarios side by side through any concurrent.futures.Executor and compare them."""
+"""Solve scenarios side by side through any concurrent.futures.Executor and compare them.
+
+Every scenario that comes from a base unit starts from the base's rota: the base is solved once
+(or its rota is given), and each scenario's search begins where today is, mapped onto it
+(scenarios.baseline). A scenario that only loosens the base (scenarios.relaxation) keeps the base
+rota when its search finds nothing better, so it never shows more gaps than today. Each figure
+then says how settled it is: the gaps found against the gaps no rota can avoid (rota.bound).
+"""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
 import queue
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from typing import Any
 
+from models.rota import Rota
 from models.unit import Unit
+from rota.bound import GapBound, gap_bound
 from rota.check import check
 from rota.cost import CostBreakdown, cost
-from rota.findings import Finding
+from rota.findings import Finding, FindingKind
 from rota.fulltime import PositionOptions, PositionPlan, plan_positions
 from rota.params import SolveParams
 from rota.result import Result
-from rota.solve import Progress, solve
-from scenarios.kpi import ScenarioKpis, kpis
+from rota.solve import Progress, evaluate, solve
+from scenarios.baseline import start_from_base
+from scenarios.kpi import SAME_GAP_H, ScenarioKpis, gap_hours, kpis
+from scenarios.relaxation import relaxes
+
+
+class Start(StrEnum):
+    """Where a scenario's rota came from."""
+
+    BASELINE = "baseline"  # the scenario is the base unit itself: the others start from it
+    FROM_BASELINE = "from_baseline"  # searched from the base rota mapped onto the scenario
+    BASELINE_KEPT = "baseline_kept"  # the search found nothing better than the base rota
+    OWN = "own"  # its own search: no base, or the mapped base rota breaks a rule here
 
 
 @dataclass(frozen=True)
@@ -31,6 +52,12 @@ class Scenario:
     # Position sizes chosen by the planner (rota.fulltime) instead of taken as they are.
     positions: PositionOptions | None = None
     time_limit_s: float | None = None
+    # The unit before the changes: the scenario starts from its rota.
+    base: Unit | None = None
+    # Replaced shift code -> the shift that took over its demand (a langvakt for a day shift).
+    replaced_by: Mapping[str, str] = field(default_factory=dict)
+    # Whole positions the scenario takes away (scenarios.scenario.RemovedPosition), with why.
+    removed: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,6 +69,11 @@ class ScenarioOutcome:
     cost: CostBreakdown | None
     kpis: ScenarioKpis
     plan: PositionPlan | None = None
+    start: Start = Start.OWN
+    bound: GapBound | None = None
+    # Only loosens its base: its gaps are never more than the base's (the runner keeps to it).
+    relaxation: bool = False
+    removed: tuple[Any, ...] = ()  # the scenario's whole positions taken away
 
 
 @dataclass(frozen=True)
@@ -72,8 +104,16 @@ class ScenarioEvent:
 EventCallback = Callable[[ScenarioEvent], None]
 
 
-def solve_scenario(scenario: Scenario, params: SolveParams, events: Any = None) -> ScenarioOutcome:
-    """Solve one scenario and measure it. `events` is a queue (or None) for progress messages."""
+def solve_scenario(
+    scenario: Scenario,
+    params: SolveParams,
+    events: Any = None,
+    base_rota: Rota | None = None,
+    is_base: bool = False,
+) -> ScenarioOutcome:
+    """Solve one scenario and measure it. `events` is a queue (or None) for progress messages;
+    `base_rota` the rota of the scenario's base unit, to start from; `is_base`: this scenario is
+    the base unit itself."""
     if events is not None:
         events.put(ScenarioEvent(scenario.name, "running"))
 
@@ -86,6 +126,7 @@ def solve_scenario(scenario: Scenario, params: SolveParams, events: Any = None) 
     if scenario.time_limit_s is not None:
         params = params.with_(time_limit_s=scenario.time_limit_s)
     unit, plan = scenario.unit, None
+    start = Start.BASELINE if is_base else Start.OWN
     if scenario.positions is not None:
         plan = plan_positions(
             scenario.unit, scenario.positions, params, progress=report, solve_today=False
@@ -95,7 +136,10 @@ def solve_scenario(scenario: Scenario, params: SolveParams, events: Any = None) 
         if plan.after is None:
             result = replace(result, explanation=plan.notes)
     else:
-        result = solve(scenario.unit, params, progress=report)
+        result, start = _solve_from_base(scenario, params, report, base_rota, start)
+    bound = None
+    if result.rota is not None and gap_hours(unit, result.rota).total > SAME_GAP_H:
+        result, bound = _settle(unit, params, result)
     findings = check(unit, result.rota) if result.rota is not None else []
     breakdown = cost(unit, result.rota) if result.rota is not None else None
     return ScenarioOutcome(
@@ -104,9 +148,68 @@ def solve_scenario(scenario: Scenario, params: SolveParams, events: Any = None) 
         result=result,
         findings=findings,
         cost=breakdown,
-        kpis=kpis(scenario.name, unit, result, findings, breakdown),
+        kpis=kpis(scenario.name, unit, result, findings, breakdown, bound, start),
         plan=plan,
+        start=start,
+        bound=bound,
+        relaxation=scenario.base is not None and not is_base and relaxes(scenario.base, unit),
+        removed=scenario.removed,
     )
+
+
+def _solve_from_base(
+    scenario: Scenario,
+    params: SolveParams,
+    report: Callable[[Progress], None],
+    base_rota: Rota | None,
+    start: Start,
+) -> tuple[Result, Start]:
+    """The scenario's rota, searched from the base rota where that keeps every rule here; a
+    scenario that only loosens the base keeps the base rota when nothing better is found."""
+    unit = scenario.unit
+    mapped = None
+    if base_rota is not None:
+        mapped = start_from_base(base_rota, unit, scenario.replaced_by)
+    if mapped is None or any(f.kind is FindingKind.BREACH for f in check(unit, mapped)):
+        return solve(unit, params, progress=report), start
+    result = solve(unit, params, progress=report, hint=mapped)
+    if _fewer_gaps(unit, result, mapped, params):
+        return result, Start.FROM_BASELINE
+    kept = evaluate(unit, mapped, params)
+    if kept is None:  # the model refuses what the audit accepts: never expected, never hidden
+        return result, Start.FROM_BASELINE
+    return replace(kept, runtime_s=result.runtime_s), Start.BASELINE_KEPT
+
+
+def _fewer_gaps(unit: Unit, result: Result, start: Rota, params: SolveParams) -> bool:
+    """Whether the result is at least as good as the start: fewer or as many gap hours, and on a
+    tie no higher objective (the start is the rota to beat, not one to lose)."""
+    if result.rota is None:
+        return False
+    found, held = gap_hours(unit, result.rota).total, gap_hours(unit, start).total
+    if abs(found - held) > SAME_GAP_H:
+        return found < held
+    kept = evaluate(unit, start, params)
+    return kept is None or kept.objective is None or (result.objective or 0) <= kept.objective
+
+
+def _settle(unit: Unit, params: SolveParams, result: Result) -> tuple[Result, GapBound | None]:
+    """The gaps no rota can avoid; when the bound's own search (started from the rota found)
+    ends with fewer gaps, its rota replaces the one found: gaps come first."""
+    assert result.rota is not None
+    bound = gap_bound(unit, params, found=result.rota)
+    if bound is None or bound.fewest_rota is None:
+        return result, bound
+    if gap_hours(unit, bound.fewest_rota).total < gap_hours(unit, result.rota).total - SAME_GAP_H:
+        better = evaluate(unit, bound.fewest_rota, params)
+        if better is not None:
+            return replace(better, runtime_s=result.runtime_s), bound
+    return result, bound
+
+
+def base_key(unit: Unit) -> str:
+    """One key per distinct base unit (units hold dicts, so they are not hashable)."""
+    return unit.model_dump_json()
 
 
 def run_scenarios(
@@ -115,9 +218,14 @@ def run_scenarios(
     executor: Executor | None = None,
     jobs: int | None = None,
     on_event: EventCallback | None = None,
+    base_rotas: Mapping[str, Rota] | None = None,
 ) -> Comparison:
     """Solve every scenario, `jobs` at a time in a process pool unless an executor is given, and
-    return the comparison in the scenarios' own order."""
+    return the comparison in the scenarios' own order.
+
+    Each distinct base unit is solved first (as the scenario that is the base unchanged, when
+    there is one, else on its own), unless `base_rotas` (by `base_key`) gives its rota; then
+    every other scenario starts from its base's rota."""
     owned = executor is None
     parallel = jobs or 1
     if parallel > 1 and not params.deterministic and params.workers == 0:
@@ -126,37 +234,101 @@ def run_scenarios(
     pool = executor or ProcessPoolExecutor(max_workers=parallel)
     manager = multiprocessing.Manager() if on_event is not None else None
     events = manager.Queue() if manager is not None else None
+    rotas: dict[str, Rota] = dict(base_rotas or {})
+    outcomes: dict[str, ScenarioOutcome] = {}
     try:
-        futures: dict[Future[ScenarioOutcome], str] = {}
-        for scenario in scenarios:
-            if on_event is not None:
+        if on_event is not None:
+            for scenario in scenarios:
                 on_event(ScenarioEvent(scenario.name, "waiting"))
-            futures[pool.submit(solve_scenario, scenario, params, events)] = scenario.name
-        pending = set(futures)
-        outcomes: dict[str, ScenarioOutcome] = {}
-        while pending:
-            done, pending = wait(pending, timeout=0.2)
-            _drain(events, on_event)
-            for future in done:
-                outcome = future.result()
-                outcomes[futures[future]] = outcome
-                if on_event is not None:
-                    on_event(
-                        ScenarioEvent(
-                            outcome.name,
-                            "done",
-                            outcome.result.objective,
-                            outcome.result.runtime_s,
-                            outcome,
-                        )
-                    )
-        _drain(events, on_event)
+        first, hidden = _base_solves(scenarios, rotas)
+        _run(
+            pool,
+            first + hidden,
+            params,
+            events,
+            on_event,
+            outcomes,
+            rotas,
+            hidden_names={s.name for s in hidden},
+        )
+        rest = [s for s in scenarios if s.name not in outcomes]
+        _run(pool, rest, params, events, on_event, outcomes, rotas, hidden_names=set())
     finally:
         if owned:
             pool.shutdown()
         if manager is not None:
             manager.shutdown()
     return Comparison([outcomes[s.name] for s in scenarios])
+
+
+def _base_solves(
+    scenarios: list[Scenario], known: Mapping[str, Rota]
+) -> tuple[list[Scenario], list[Scenario]]:
+    """The scenarios that are a base unit unchanged, and the base units no scenario is (solved
+    as hidden scenarios), for every base whose rota is not known yet."""
+    first: list[Scenario] = []
+    hidden: list[Scenario] = []
+    for scenario in scenarios:
+        if scenario.base is None:
+            continue
+        key = base_key(scenario.base)
+        if key in known or any(base_key(s.base or s.unit) == key for s in first + hidden):
+            continue
+        same = [
+            s
+            for s in scenarios
+            if s.positions is None and s.base is not None and base_key(s.unit) == key
+        ]
+        if same:
+            first.append(same[0])
+        else:
+            hidden.append(Scenario(f"{scenario.base.name} (i dag)", scenario.base))
+    return first, hidden
+
+
+def _run(
+    pool: Executor,
+    batch: list[Scenario],
+    params: SolveParams,
+    events: Any,
+    on_event: EventCallback | None,
+    outcomes: dict[str, ScenarioOutcome],
+    rotas: dict[str, Rota],
+    hidden_names: set[str],
+) -> None:
+    """Solve a batch; record outcomes (hidden base solves only as base rotas)."""
+    futures: dict[Future[ScenarioOutcome], Scenario] = {}
+    for scenario in batch:
+        base_rota = rotas.get(base_key(scenario.base)) if scenario.base is not None else None
+        is_base = scenario.name in hidden_names or (
+            scenario.base is not None
+            and scenario.positions is None
+            and base_key(scenario.unit) == base_key(scenario.base)
+        )
+        future = pool.submit(solve_scenario, scenario, params, events, base_rota, is_base)
+        futures[future] = scenario
+    pending = set(futures)
+    while pending:
+        done, pending = wait(pending, timeout=0.2)
+        _drain(events, on_event)
+        for future in done:
+            scenario, outcome = futures[future], future.result()
+            if outcome.start is Start.BASELINE and outcome.result.rota is not None:
+                rotas[base_key(scenario.base or scenario.unit)] = outcome.result.rota
+            if scenario.name in hidden_names:
+                continue
+            outcomes[scenario.name] = outcome
+            if on_event is not None:
+                on_event(
+                    ScenarioEvent(
+                        outcome.name,
+                        "done",
+                        outcome.result.objective,
+                        outcome.result.runtime_s,
+                        outcome,
+                    )
+                )
+    _drain(events, on_event)
 
 
 def _drain(events: Any, on_event: EventCallback | None) -> None:

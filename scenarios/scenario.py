@@ -16,12 +16,14 @@ fails with the place in the scenario file.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationError
 
 from models.base import Frozen
+from models.capacity import capacity_balance
 from models.demand import Demand
 from models.demo import DEMO_UNITS, demo_unit
 from models.employee import Employee
@@ -233,14 +235,74 @@ class SetPositions(Frozen):
 
 
 class RemoveFte(Frozen):
-    """Take away N årsverk: vacant positions first, then by the stated policy."""
+    """Take away at least N årsverk. By default in whole positions, as municipalities cut: the
+    smallest total at or above N, vacant positions first, then those the unit marks as able to
+    go (`may_go`), then the positions named in `ids`, and only then, as a proposal, the positions
+    whose loss costs least in cover. `mode: shave` instead takes percentage points off people's
+    positions by `policy` (a forced cut needs an endringsoppsigelse: only when asked for)."""
 
     type: Literal["remove_fte"]
     fte: float = Field(gt=0)
+    mode: Literal["positions", "shave"] = "positions"
+    ids: tuple[str, ...] = Field(
+        default=(), description="Positions to cut, in this order, after vacant and may_go ones."
+    )
     policy: Literal["smallest_first", "largest_first", "even"] = "smallest_first"
     step_pct: float = Field(default=5.0, gt=0, le=100)
 
     def apply(self, unit: Unit) -> Unit:
+        if self.mode == "shave":
+            return self._shave(unit)
+        gone = {removed.id for removed in self.choose(unit)}
+        employees = [e.model_dump() for e in unit.employees if e.id not in gone]
+        return _rebuild(unit, employees=employees)
+
+    def choose(self, unit: Unit) -> list[RemovedPosition]:
+        """The whole positions this change takes away, each with why (empty in shave mode)."""
+        if self.mode == "shave":
+            return []
+        for employee_id in self.ids:
+            _check_employee(unit, employee_id, "ids")
+        named = [unit.employee_by_id[i] for i in self.ids]
+        tiers: list[tuple[str, list[Employee]]] = [
+            ("vacant", [e for e in unit.employees if e.vacant]),
+            ("may_go", [e for e in unit.employees if e.may_go and not e.vacant]),
+            ("named", [e for e in named if not e.vacant and not e.may_go]),
+        ]
+        taken = {e.id for _, tier in tiers for e in tier}
+        tiers.append(("proposal", [e for e in unit.employees if e.id not in taken]))
+        need = round(self.fte * 1000)  # tenths of a per cent
+        chosen: list[RemovedPosition] = []
+        left = unit
+        for reason, tier in tiers:
+            if need <= 0:
+                break
+            if reason == "proposal":
+                # What each occupied position's loss costs in cover, with the cuts so far made.
+                tier = sorted(tier, key=lambda e: (_cover_loss(left, e), -e.position_pct))
+            for employee in _smallest_cover(tier, need):
+                chosen.append(
+                    RemovedPosition(
+                        employee.id,
+                        employee.display_name,
+                        employee.competence,
+                        employee.position_pct,
+                        reason,
+                        _cover_loss(left, employee),
+                    )
+                )
+                need -= round(employee.position_pct * 10)
+                others = [e.model_dump() for e in left.employees if e.id != employee.id]
+                left = _rebuild(left, employees=others)
+        if need > 0:
+            raise ChangeError(
+                f"Enheten har ikke {self.fte:g} årsverk å ta bort.",
+                f"The unit does not have {self.fte:g} FTE to remove.",
+                "fte",
+            )
+        return chosen
+
+    def _shave(self, unit: Unit) -> Unit:
         remaining = self.fte * 100
         positions = {e.id: e.position_pct for e in unit.employees}
         for employee in sorted(unit.employees, key=lambda e: -e.position_pct):
@@ -275,6 +337,56 @@ class RemoveFte(Frozen):
             if positions[e.id] > 1e-9
         ]
         return _rebuild(unit, employees=employees)
+
+
+@dataclass(frozen=True)
+class RemovedPosition:
+    """A whole position a scenario takes away, and why: "vacant", "may_go" (temporary or not to
+    be refilled), "named" (by the user) or "proposal" (chosen by the engine: cutting an occupied
+    position is an overtallighet process). `cover_loss_h` estimates the shift-hours a week of
+    minimum cover, competence or language the unit's staff could no longer give without it."""
+
+    id: str
+    name: str
+    competence: str
+    position_pct: float
+    reason: str
+    cover_loss_h: float
+
+
+def _cover_loss(unit: Unit, employee: Employee) -> float:
+    """Hours a week of the capacity balance's slack the person's position covers beyond it: for
+    the total, each competence they can fill and each language they speak, the hours of theirs
+    the rest of the staff could not give. 0 when the others have room for all of it."""
+    balance = capacity_balance(unit)
+    hours = employee.position_pct / 100 * unit.rules_for(employee).full_time_week_h
+    lines = [("total", balance.balance_hours_per_week)]
+    for line in balance.competences:
+        if unit.can_fill(employee.competence, line.key):
+            lines.append((line.key, line.balance))
+    for line in balance.languages:
+        if line.key in employee.languages:
+            lines.append((line.key, line.balance))
+    return round(sum(max(0.0, hours - max(0.0, slack)) for _, slack in lines), 2)
+
+
+def _smallest_cover(candidates: list[Employee], need: int) -> list[Employee]:
+    """The candidates whose positions add up to the least total at or above `need` (tenths of a
+    per cent), preferring those earlier in the list; all of them when even that is too little."""
+    sizes = [round(e.position_pct * 10) for e in candidates]
+    if sum(sizes) <= need:
+        return list(candidates)
+    # best[total] = the earliest-preferring subset reaching exactly that total.
+    best: dict[int, tuple[int, ...]] = {0: ()}
+    for index, size in enumerate(sizes):
+        for total, members in list(best.items()):
+            if total >= need:
+                continue
+            reached = total + size
+            if reached not in best:
+                best[reached] = (*members, index)
+    enough = min(total for total in best if total >= need)
+    return [candidates[i] for i in best[enough]]
 
 
 class LowerCompetence(Frozen):
@@ -513,13 +625,19 @@ def _load_base(reference: str, folder: FilePath | None) -> Unit:
 
 
 def apply_changes(
-    base: Unit, changes: tuple[Change, ...], folder: FilePath | None = None
+    base: Unit,
+    changes: tuple[Change, ...],
+    folder: FilePath | None = None,
+    removed: list[RemovedPosition] | None = None,
 ) -> tuple[Unit, list[Problem]]:
-    """The unit after every change, or the problems (each with its change's path)."""
+    """The unit after every change, or the problems (each with its change's path). Whole
+    positions a `remove_fte` takes away are added to `removed`, when given."""
     unit = base
     for index, change in enumerate(changes):
         path: Path = ("changes", index)
         try:
+            if removed is not None and isinstance(change, RemoveFte):
+                removed.extend(change.choose(unit))
             unit = (
                 change.apply(unit, folder) if isinstance(change, MergeUnit) else change.apply(unit)
             )
@@ -572,14 +690,24 @@ def load_scenario(path: FilePath) -> Scenario:
         base = _load_base(described.base, path.parent)
     except ChangeError as exc:
         raise InputError([error(exc.nb, exc.en, ("base",)).located(locate(("base",)))]) from None
-    unit, problems = apply_changes(base, described.changes, path.parent)
+    removed: list[RemovedPosition] = []
+    unit, problems = apply_changes(base, described.changes, path.parent, removed)
     if problems:
         raise InputError([p.located(locate(p.path)) for p in problems])
     planning = [c for c in described.changes if isinstance(c, OptimisePositions)]
+    replaced_by = {
+        old: change.shift.code
+        for change in described.changes
+        if isinstance(change, AddShift)
+        for old in change.replaces
+    }
     return Scenario(
         name=described.name,
         unit=unit,
         source=str(path),
         positions=planning[-1].options if planning else None,
         time_limit_s=planning[-1].time_limit_s if planning else None,
+        base=base,
+        replaced_by=replaced_by,
+        removed=tuple(removed),
     )

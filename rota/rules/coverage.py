@@ -38,6 +38,7 @@ def add_to_model(ctx: ModelContext) -> None:
             model.add(staffed + under_min + under_target >= row.wanted)
             model.add(staffed - over <= row.wanted)
             ctx.penalise("under_minimum", under_min, params.under_minimum_weight)
+            ctx.cover_gaps.append((under_min, shift.worked_minutes))
             ctx.penalise("under_target", under_target, round(row.weight_under))
             ctx.penalise("over_cover", over, round(row.weight_over))
             for code, needed in row.competence_min.items():
@@ -51,6 +52,7 @@ def add_to_model(ctx: ModelContext) -> None:
                 if params.hard_cover:
                     model.add(gap == 0).only_enforce_if(ctx.hard("kompetanse"))
                 ctx.penalise("competence_gap", gap, params.competence_gap_weight)
+                ctx.cover_gaps.append((gap, shift.worked_minutes))
             for language, needed in row.language_min.items():
                 speakers = [
                     ctx.x[e.id, day, shift.code] for e in unit.employees if language in e.languages
@@ -60,6 +62,7 @@ def add_to_model(ctx: ModelContext) -> None:
                 if params.hard_cover:
                     model.add(gap == 0).only_enforce_if(ctx.hard(f"samisk språk:{language}"))
                 ctx.penalise(f"language_gap_{language}", gap, params.language_gap_weight)
+                ctx.cover_gaps.append((gap, shift.worked_minutes))
 
 
 def audit(unit: Unit, rota: Rota) -> list[Finding]:

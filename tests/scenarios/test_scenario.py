@@ -96,17 +96,45 @@ def test_set_positions_modes(ward: Unit) -> None:
     assert explicit.employee("307").position_pct == 40
 
 
-def test_remove_fte_takes_the_vacant_position_first(ward: Unit) -> None:
-    """Two årsverk: the 75 % vacancy goes first, then 125 % from the smallest positions."""
-    unit = changed(ward, {"type": "remove_fte", "fte": 2})
+def test_remove_fte_cuts_whole_positions_and_changes_no_other(ward: Unit) -> None:
+    """Two årsverk on the demo ward: the 75 % vacancy first, then whole positions adding up to
+    the least total at or above 2 årsverk; everyone else is exactly as before."""
+    change = TypeAdapter(Change).validate_python({"type": "remove_fte", "fte": 2})
+    removed = change.choose(ward)
+    unit = change.apply(ward)
+    gone = {r.id for r in removed}
+    assert removed[0].id == "205" and removed[0].reason == "vacant"
+    assert all(r.reason == "proposal" for r in removed[1:])
+    total = sum(r.position_pct for r in removed)
+    assert total >= 200
+    # No subset of the positions cut reaches 200 % with less (the smallest total at or above).
+    assert all(total - r.position_pct < 200 for r in removed)
+    assert {e.id for e in unit.employees} == {e.id for e in ward.employees} - gone
+    assert [e for e in ward.employees if e.id not in gone] == list(unit.employees)
+
+
+def test_remove_fte_takes_may_go_and_named_positions_before_proposals(ward: Unit) -> None:
+    """Positions marked may_go go right after vacancies, then the named ones, never a proposal
+    while those suffice."""
+    data = ward.model_dump()
+    for employee in data["employees"]:
+        if employee["id"] == "212":
+            employee["may_go"] = True
+    unit = Unit.model_validate(data)
+    change = TypeAdapter(Change).validate_python({"type": "remove_fte", "fte": 1.5, "ids": ["101"]})
+    reasons = {r.id: r.reason for r in change.choose(unit)}
+    assert reasons["205"] == "vacant"
+    assert reasons["212"] == "may_go"
+    assert reasons["101"] == "named"
+    assert "proposal" not in reasons.values()
+
+
+def test_remove_fte_shaves_only_when_asked(ward: Unit) -> None:
+    """mode: shave takes percentage points off positions (the old way), vacancy first."""
+    unit = changed(ward, {"type": "remove_fte", "fte": 2, "mode": "shave"})
     assert "205" not in unit.employee_by_id
     assert sum(e.fte for e in unit.employees) == pytest.approx(
         sum(e.fte for e in ward.employees) - 2
-    )
-    smallest = min(ward.employees, key=lambda e: e.position_pct)
-    assert (
-        smallest.id not in unit.employee_by_id
-        or unit.employee(smallest.id).position_pct < smallest.position_pct
     )
 
 
@@ -159,7 +187,7 @@ def test_merge_unit_shares_shifts_and_adds_demand(ward: Unit) -> None:
     assert monday_day.competence_min["SPL"] == 1 + 1
     assert "HT-1" in unit.employee_by_id
     assert len(unit.employees) == len(ward.employees) + 6
-    assert unit.budget.budget_frame_nok == pytest.approx(17_300_000 + 3_300_000)
+    assert unit.budget.budget_frame_nok == pytest.approx(17_900_000 + 3_300_000)
 
 
 def test_set_budget(ward: Unit) -> None:
