@@ -66,6 +66,7 @@ class CostKind(StrEnum):
     VACATION_COVER = "vacation_cover"
     SICK_COVER = "sick_cover"
     UNCOVERED = "uncovered"
+    REPLACEMENT = "replacement"
 
 
 LABELS: dict[CostKind, tuple[str, str]] = {
@@ -82,6 +83,10 @@ LABELS: dict[CostKind, tuple[str, str]] = {
     CostKind.UNCOVERED: (
         "Udekket bemanning (innleie/overtid)",
         "Uncovered demand (agency/overtime)",
+    ),
+    CostKind.REPLACEMENT: (
+        "Det som erstatter en tjeneste som tas bort",
+        "What replaces a removed service",
     ),
 }
 

@@ -22,7 +22,7 @@ from models.rota import Rota
 from models.unit import Unit
 from rota.bound import GapBound, gap_bound
 from rota.check import check
-from rota.cost import CostBreakdown, cost
+from rota.cost import CostBreakdown, CostLine, cost
 from rota.findings import Finding, FindingKind
 from rota.fulltime import PositionOptions, PositionPlan, plan_positions
 from rota.params import SolveParams
@@ -58,6 +58,8 @@ class Scenario:
     replaced_by: Mapping[str, str] = field(default_factory=dict)
     # Whole positions the scenario takes away (scenarios.scenario.RemovedPosition), with why.
     removed: tuple[Any, ...] = ()
+    # Costs beyond the rota's own (what replaces a removed service), added to its breakdown.
+    extra_costs: tuple[CostLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,8 @@ def solve_scenario(
         result, bound = _settle(unit, params, result)
     findings = check(unit, result.rota) if result.rota is not None else []
     breakdown = cost(unit, result.rota) if result.rota is not None else None
+    if breakdown is not None and scenario.extra_costs:
+        breakdown = replace(breakdown, lines=[*breakdown.lines, *scenario.extra_costs])
     return ScenarioOutcome(
         name=scenario.name,
         unit=unit,

@@ -41,6 +41,7 @@ from models.shift import ShiftType
 from models.translate import translate
 from models.unit import Unit
 from models.yaml_io import parse_yaml
+from rota.cost import CostKind, CostLine
 from rota.fulltime import PositionOptions
 from scenarios.runner import Scenario
 
@@ -184,10 +185,18 @@ class AddShift(Frozen):
 
 
 class RemoveShift(Frozen):
-    """Remove a shift type (e.g. no night shift), with its demand, pins and wishes."""
+    """Remove a shift type (e.g. no night shift), with its demand, pins and wishes. What replaces
+    the service (a night patrol from home care, a bought service) can be priced: its yearly cost
+    is added to the scenario's, with the note as the cost line's basis."""
 
     type: Literal["remove_shift"]
     code: str
+    replacement_cost_nok: float | None = Field(
+        default=None, ge=0, description="NOK a year for what replaces the removed shift."
+    )
+    replacement_note: str = Field(
+        default="", description="What replaces it, in words (shown with the cost)."
+    )
 
     def apply(self, unit: Unit) -> Unit:
         _check_shift(unit, self.code, "code")
@@ -701,10 +710,23 @@ def load_scenario(path: FilePath) -> Scenario:
         if isinstance(change, AddShift)
         for old in change.replaces
     }
+    extra_costs = tuple(
+        CostLine(
+            CostKind.REPLACEMENT,
+            change.replacement_cost_nok,
+            f"Vakt {change.code} tas bort; erstattes av: {change.replacement_note or 'ikke oppgitt'}"
+            " (oppgitt i scenariofilen, kr per år).",
+            f"Shift {change.code} removed; replaced by: {change.replacement_note or 'not given'}"
+            " (given in the scenario file, NOK a year).",
+        )
+        for change in described.changes
+        if isinstance(change, RemoveShift) and change.replacement_cost_nok is not None
+    )
     return Scenario(
         name=described.name,
         unit=unit,
         source=str(path),
+        extra_costs=extra_costs,
         positions=planning[-1].options if planning else None,
         time_limit_s=planning[-1].time_limit_s if planning else None,
         base=base,

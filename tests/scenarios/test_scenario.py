@@ -11,7 +11,7 @@ from pydantic import TypeAdapter
 from models.demo import demo_unit
 from models.problems import InputError
 from models.unit import Unit
-from scenarios.scenario import Change, ScenarioFile, apply_changes, load_scenario
+from scenarios.scenario import Change, RemoveFte, ScenarioFile, apply_changes, load_scenario
 
 CHANGE = TypeAdapter(Change)
 DEMO_SCENARIOS = Path(__file__).parents[2] / "scenarios" / "demo"
@@ -99,7 +99,7 @@ def test_set_positions_modes(ward: Unit) -> None:
 def test_remove_fte_cuts_whole_positions_and_changes_no_other(ward: Unit) -> None:
     """Two årsverk on the demo ward: the 75 % vacancy first, then whole positions adding up to
     the least total at or above 2 årsverk; everyone else is exactly as before."""
-    change = TypeAdapter(Change).validate_python({"type": "remove_fte", "fte": 2})
+    change = RemoveFte(type="remove_fte", fte=2)
     removed = change.choose(ward)
     unit = change.apply(ward)
     gone = {r.id for r in removed}
@@ -121,7 +121,7 @@ def test_remove_fte_takes_may_go_and_named_positions_before_proposals(ward: Unit
         if employee["id"] == "212":
             employee["may_go"] = True
     unit = Unit.model_validate(data)
-    change = TypeAdapter(Change).validate_python({"type": "remove_fte", "fte": 1.5, "ids": ["101"]})
+    change = RemoveFte(type="remove_fte", fte=1.5, ids=("101",))
     reasons = {r.id: r.reason for r in change.choose(unit)}
     assert reasons["205"] == "vacant"
     assert reasons["212"] == "may_go"
@@ -272,3 +272,18 @@ def test_optimise_positions_with_an_unknown_competence_is_located(tmp_path: Path
     assert "LEGE" in problem.message("nb")
     assert problem.location is not None
     assert problem.location.line == 4
+
+
+def test_a_removed_service_carries_its_replacement_cost(tmp_path: Path) -> None:
+    """"No night shift" with a night patrol at 900 000 kr a year: the scenario carries that line."""
+    scenario_file = tmp_path / "natt.yaml"
+    scenario_file.write_text(
+        "name: Ingen nattevakt\nbase: demo:sykehjem\nchanges:\n"
+        "  - {type: remove_shift, code: N, replacement_cost_nok: 900000,"
+        " replacement_note: nattpatrulje fra hjemmetjenesten}\n",
+        encoding="utf-8",
+    )
+    scenario = load_scenario(scenario_file)
+    [line] = scenario.extra_costs
+    assert line.amount == 900_000
+    assert "nattpatrulje" in line.basis_nb
