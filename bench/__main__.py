@@ -4,6 +4,7 @@
     python -m bench curtois [--time-limit 60] [--instances ...] [FOLDER-OR-FILES ...]
     python -m bench plain [--sizes 25 50 100] [--weeks 6] [--time-limit 60] [--workers 8]
     python -m bench scale [--sizes 10 25 50 100 200] [--weeks 6 12] [--time-limit 60] [--seed 0]
+    python -m bench scenarios [--runs 3] [--unit-time-limit 60] [--scenario-time-limit 15]
 
 For each demo unit: time to the first rota, time to the first rota without cover gaps, and the
 objective and bound at 10, 30 and 60 s (or the checkpoints up to the time limit). Each rota is
@@ -19,7 +20,7 @@ import time
 from dataclasses import dataclass, field
 from importlib.metadata import version
 
-from bench import curtois, heltid, plain, scale
+from bench import curtois, heltid, plain, scale, scenarios
 from models.demo import DEMO_UNITS, demo_unit
 from rota.check import check
 from rota.findings import FindingKind
@@ -110,6 +111,7 @@ def main() -> None:
     plain.add_command(commands)
     curtois.add_parser(commands)
     heltid.add_command(commands)
+    scenarios.add_parser(commands)
     args = parser.parse_args()
     if args.command == "demo":
         demo(args)
@@ -123,6 +125,8 @@ def main() -> None:
         scale.scale_one(args)
     elif args.command == "heltid":
         heltid.run(args)
+    elif args.command == "scenarios":
+        raise SystemExit(scenarios.run(args))
 
 
 if __name__ == "__main__":
