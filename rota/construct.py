@@ -17,6 +17,8 @@ from ortools.sat.python import cp_model
 
 from models.rota import Rota
 from models.unit import Unit
+from rota.check import check
+from rota.findings import FindingKind
 from rota.params import SolveParams
 from rota.repair import residual_unit, sub_solver
 
@@ -54,3 +56,35 @@ def construct(unit: Unit, start: Rota, params: SolveParams, seconds: float) -> R
         else:
             assignments[employee.id] = start.assignments[employee.id]
     return Rota(days=unit.days, assignments=assignments)
+
+
+def mend(unit: Unit, start: Rota, params: SolveParams, seconds: float) -> Rota | None:
+    """`start` made legal: everyone whose row breaks a hard rule (per the independent check) is
+    planned again, one at a time, against the cover everyone else leaves, from their own row as
+    a hint; everyone else keeps theirs. Each person's plan is a deterministic search of an equal
+    share of `seconds` of work, so the same start mends the same way on any machine. None when a
+    person has no legal row, or the mended rota still breaks a rule."""
+    from rota.solve import build_model, rota_from  # solve imports this module
+
+    breaking = {f.employee for f in check(unit, start) if f.kind is FindingKind.BREACH}
+    broken = [e.id for e in unit.employees if e.id in breaking]
+    if not broken:
+        return start
+    sub_params = params.with_(explain=False, warm_start=False, deterministic=True)
+    assignments = dict(start.assignments)
+    for employee_id in broken:
+        assignments[employee_id] = (None,) * unit.days
+    budget = max(MIN_PERSON_S, seconds / len(broken))
+    for employee_id in broken:
+        sub = residual_unit(unit, Rota(days=unit.days, assignments=assignments), [employee_id])
+        ctx = build_model(sub, sub_params)
+        for (person, day, code), variable in ctx.x.items():
+            ctx.model.add_hint(variable, int(start.shift_on(person, day) == code))
+        solver = sub_solver(sub_params, budget, params.seed)
+        if solver.solve(ctx.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        assignments[employee_id] = rota_from(ctx, solver).assignments[employee_id]
+    mended = Rota(days=unit.days, assignments=assignments)
+    if any(f.kind is FindingKind.BREACH for f in check(unit, mended)):
+        return None
+    return mended

@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
@@ -22,7 +23,9 @@ from models.rota import Rota
 from models.unit import Unit
 from rota.bound import GapBound, gap_bound
 from rota.check import check
+from rota.construct import mend
 from rota.cost import CostBreakdown, CostLine, cost
+from rota.explain import Explanation
 from rota.findings import Finding, FindingKind
 from rota.fulltime import PositionOptions, PositionPlan, plan_positions
 from rota.params import SolveParams
@@ -31,6 +34,15 @@ from rota.solve import Progress, evaluate, solve
 from scenarios.baseline import start_from_base
 from scenarios.kpi import SAME_GAP_H, ScenarioKpis, gap_hours, kpis
 from scenarios.relaxation import relaxes
+
+# Share of a scenario's time for mending today's rota where it breaks the scenario's rules.
+MEND_SHARE = 0.25
+
+
+NO_PLAN_KEPT = Explanation(
+    "Ingen stillingsplan funnet innen tidsgrensen: turnusen vises med dagens stillinger.",
+    "No position plan found within the time limit: the rota is shown with today's positions.",
+)
 
 
 class Start(StrEnum):
@@ -129,16 +141,55 @@ def solve_scenario(
         params = params.with_(time_limit_s=scenario.time_limit_s)
     unit, plan = scenario.unit, None
     start = Start.BASELINE if is_base else Start.OWN
+    began = time.monotonic()
+    legal_start = None
+    if base_rota is not None and not is_base:
+        legal_start = _start_for(scenario, params, base_rota)
+    if legal_start is not None:
+        spent = (
+            params.time_limit_s * MEND_SHARE if params.deterministic else time.monotonic() - began
+        )
+        params = params.with_(
+            time_limit_s=max(params.time_limit_s / 2, params.time_limit_s - spent)
+        )
     if scenario.positions is not None:
+        # Today's rota, mapped onto the scenario, is the planner's "before" and its start.
         plan = plan_positions(
-            scenario.unit, scenario.positions, params, progress=report, solve_today=False
+            scenario.unit,
+            scenario.positions,
+            params,
+            baseline=legal_start,
+            progress=report,
+            solve_today=False,
         )
         result = plan.result
         unit = plan.after or scenario.unit
-        if plan.after is None:
+        kept = None
+        if plan.after is None and legal_start is not None:
+            kept = evaluate(unit, legal_start, params)
+        if kept is not None:
+            # No plan in the time: the scenario's rota with today's positions still stands,
+            # and says so, rather than no rota at all.
+            result = replace(
+                kept, runtime_s=result.runtime_s, explanation=[*plan.notes, NO_PLAN_KEPT]
+            )
+            start = Start.BASELINE_KEPT
+        elif plan.after is None:
             result = replace(result, explanation=plan.notes)
+        elif legal_start is not None:
+            start = Start.FROM_BASELINE
+    elif (
+        is_base
+        and base_rota is not None
+        and (today := evaluate(unit, base_rota, params)) is not None
+    ):
+        # Today's rota is given: it is today's figure, not one more search of it.
+        result = today
+    elif legal_start is None:
+        result = solve(unit, params, progress=report)
     else:
-        result, start = _solve_from_base(scenario, params, report, base_rota, start)
+        loosens = scenario.base is not None and relaxes(scenario.base, unit)
+        result, start = _search_from(unit, params, report, legal_start, loosens)
     bound = None
     if result.rota is not None and gap_hours(unit, result.rota).total > SAME_GAP_H:
         result, bound = _settle(unit, params, result)
@@ -161,38 +212,49 @@ def solve_scenario(
     )
 
 
-def _solve_from_base(
-    scenario: Scenario,
+def _start_for(scenario: Scenario, params: SolveParams, base_rota: Rota) -> Rota | None:
+    """The base rota mapped onto the scenario, mended where it breaks a rule here (a longer
+    shift, fewer hours: the people it breaks for are planned again against the cover the others
+    give, the rest keep their rows); None when no legal start comes of it."""
+    unit = scenario.unit
+    mapped = start_from_base(base_rota, unit, scenario.replaced_by)
+    if mapped is not None and any(f.kind is FindingKind.BREACH for f in check(unit, mapped)):
+        mapped = mend(unit, mapped, params, seconds=params.time_limit_s * MEND_SHARE)
+    return mapped
+
+
+def _search_from(
+    unit: Unit,
     params: SolveParams,
     report: Callable[[Progress], None],
-    base_rota: Rota | None,
-    start: Start,
+    start: Rota,
+    loosens: bool,
 ) -> tuple[Result, Start]:
-    """The scenario's rota, searched from the base rota where that keeps every rule here; a
-    scenario that only loosens the base keeps the base rota when nothing better is found."""
-    unit = scenario.unit
-    mapped = None
-    if base_rota is not None:
-        mapped = start_from_base(base_rota, unit, scenario.replaced_by)
-    if mapped is None or any(f.kind is FindingKind.BREACH for f in check(unit, mapped)):
-        return solve(unit, params, progress=report), start
-    result = solve(unit, params, progress=report, hint=mapped)
-    if _fewer_gaps(unit, result, mapped, params):
+    """The search from a legal start; the start itself when the search finds nothing better,
+    so that a scenario that only loosens its base never shows more gaps than the base. For such
+    a scenario, nothing better means no fewer gaps: with as many, today's rota (and so today's
+    cost) stands, rather than another rota as good that costs a little more or less."""
+    result = solve(unit, params, progress=report, hint=start)
+    if _fewer_gaps(unit, result, start, params, strictly=loosens):
         return result, Start.FROM_BASELINE
-    kept = evaluate(unit, mapped, params)
+    kept = evaluate(unit, start, params)
     if kept is None:  # the model refuses what the audit accepts: never expected, never hidden
         return result, Start.FROM_BASELINE
     return replace(kept, runtime_s=result.runtime_s), Start.BASELINE_KEPT
 
 
-def _fewer_gaps(unit: Unit, result: Result, start: Rota, params: SolveParams) -> bool:
-    """Whether the result is at least as good as the start: fewer or as many gap hours, and on a
-    tie no higher objective (the start is the rota to beat, not one to lose)."""
+def _fewer_gaps(
+    unit: Unit, result: Result, start: Rota, params: SolveParams, strictly: bool = False
+) -> bool:
+    """Whether the result beats the start: fewer gap hours, or (unless `strictly`) as many and
+    no higher objective (the start is the rota to beat, not one to lose)."""
     if result.rota is None:
         return False
     found, held = gap_hours(unit, result.rota).total, gap_hours(unit, start).total
     if abs(found - held) > SAME_GAP_H:
         return found < held
+    if strictly:
+        return False
     kept = evaluate(unit, start, params)
     return kept is None or kept.objective is None or (result.objective or 0) <= kept.objective
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from models.unit import Unit
 from rota.check import check
-from rota.construct import construct
+from rota.construct import construct, mend
 from rota.params import SolveParams
 from tests.rota.conftest import rota_of, two_shift_unit
 
@@ -40,3 +40,23 @@ def test_no_time_keeps_the_start() -> None:
     unit = _weekday_unit()
     start = rota_of(unit, {"kari": "DDD....", "ola": "DD....."})
     assert construct(unit, start, SolveParams(), seconds=0) == start
+
+
+def test_mend_replans_only_whoever_breaks_a_rule() -> None:
+    """Ola works five days where he may work two: mend plans him again against the days Kari
+    leaves (Thursday and Friday), keeps Kari's row, and the checker finds nothing."""
+    unit = _weekday_unit()
+    start = rota_of(unit, {"kari": "DDD....", "ola": "DDDDD.."})
+    assert {f.employee for f in check(unit, start) if f.kind == "breach"} == {"ola"}
+    mended = mend(unit, start, SolveParams(time_limit_s=5), seconds=2)
+    assert mended is not None
+    assert mended.assignments["kari"] == start.assignments["kari"]
+    assert [mended.shift_on("ola", day) for day in range(7)] == [None] * 3 + ["D", "D", None, None]
+    assert check(unit, mended) == []
+
+
+def test_mend_keeps_a_legal_rota() -> None:
+    """A rota that breaks nothing comes back as it is."""
+    unit = _weekday_unit()
+    start = rota_of(unit, {"kari": "DDD....", "ola": "...DD.."})
+    assert mend(unit, start, SolveParams(time_limit_s=5), seconds=1) == start

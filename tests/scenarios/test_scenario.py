@@ -103,7 +103,8 @@ def test_remove_fte_cuts_whole_positions_and_changes_no_other(ward: Unit) -> Non
     removed = change.choose(ward)
     unit = change.apply(ward)
     gone = {r.id for r in removed}
-    assert removed[0].id == "205" and removed[0].reason == "vacant"
+    assert removed[0].id == "205"
+    assert removed[0].reason == "vacant"
     assert all(r.reason == "proposal" for r in removed[1:])
     total = sum(r.position_pct for r in removed)
     assert total >= 200
@@ -275,7 +276,7 @@ def test_optimise_positions_with_an_unknown_competence_is_located(tmp_path: Path
 
 
 def test_a_removed_service_carries_its_replacement_cost(tmp_path: Path) -> None:
-    """"No night shift" with a night patrol at 900 000 kr a year: the scenario carries that line."""
+    """ "No night shift" with a night patrol at 900 000 kr a year: the scenario carries that line."""
     scenario_file = tmp_path / "natt.yaml"
     scenario_file.write_text(
         "name: Ingen nattevakt\nbase: demo:sykehjem\nchanges:\n"
