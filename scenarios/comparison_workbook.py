@@ -87,14 +87,8 @@ HEADERS: dict[str, tuple[str, str]] = {
     "name": ("Scenario", "Scenario"),
     "status": ("Status", "Status"),
     "cover_gap": ("Mangler i dekningen (vakttimer/uke)", "Cover gap (shift-hours/week)"),
-    "all_gaps": (
-        "Mangler i alt, også kompetanse og språk (vakttimer/uke)",
-        "All gaps, competence and language too (shift-hours/week)",
-    ),
-    "unavoidable": (
-        "Uunngåelige mangler: ingen turnus har færre (vakttimer/uke)",
-        "Unavoidable gaps: no rota has fewer (shift-hours/week)",
-    ),
+    "all_gaps": ("Mangler i alt (vakttimer/uke)", "All gaps (shift-hours/week)"),
+    "unavoidable": ("Uunngåelige mangler (vakttimer/uke)", "Unavoidable gaps (shift-hours/week)"),
     "settled": ("Sikkert tall?", "Settled?"),
     "fte_used": ("Årsverk brukt", "FTE used"),
     "fte_frame": ("Årsverksramme", "FTE frame"),
@@ -438,6 +432,15 @@ def _write_comparison(sheet: Any, comparison: Comparison, lang: Language) -> Non
             " kompetanse og samisk språk som mangler). Rødt = mangler eller regelbrudd.",
             "Cover gap: shift-hours per week below the minimum staffing (in all, and per missing"
             " competence and Sami language). Red = a gap or a breach of the rules.",
+        ),
+        _t(
+            lang,
+            "Mangler i alt = personer, kompetanse og språk som mangler. Uunngåelige mangler: så"
+            " mange har enhver turnus med disse reglene og denne staben. Sikkert tall = ja når"
+            " turnusen ikke har flere; ellers ligger det riktige tallet mellom de to.",
+            "All gaps = missing people, competence and language. Unavoidable gaps: every rota"
+            " under these rules with this staff has that many. Settled = yes when the rota has"
+            " no more; otherwise the true figure lies between the two.",
         ),
         _t(
             lang,
