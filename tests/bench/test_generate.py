@@ -85,7 +85,7 @@ def test_small_generated_unit_solves_without_breaches() -> None:
     """A 10-person unit in deterministic mode gets a rota in which the independent checker finds
     no broken rule."""
     unit = generate_unit(10, 6, seed=0)
-    result = solve(unit, SolveParams(deterministic=True, time_limit_s=2))
+    result = solve(unit, SolveParams(deterministic=True, time_limit_s=1))
     assert result.rota is not None
     findings = check(unit, result.rota)
     assert [f for f in findings if f.kind is FindingKind.BREACH] == []

@@ -15,11 +15,12 @@ def test_solve_takes_a_benchmark_file(tmp_path: Path) -> None:
     instance = tmp_path / "Sample.txt"
     instance.write_bytes(SAMPLE.encode())
     out = tmp_path / "sample.xlsx"
+    flags = ["--deterministic", "--time-limit", "10"]
     result = CliRunner().invoke(
-        main,
-        ["--lang", "en", "solve", str(instance), "-o", str(out), "--time-limit", "10"],
+        main, ["--lang", "en", "solve", str(instance), "-o", str(out), *flags]
     )
     assert result.exit_code == 0, result.output
+    assert "Optimal (proven best)" in result.output
     assert out.is_file()
 
 

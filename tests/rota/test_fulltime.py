@@ -13,8 +13,13 @@ from rota.positions import build_position_model
 from rota.result import Status
 from tests.rota.conftest import weekend_bound_unit
 
-# Tiny units: every stage finds its answer at once, so a short stall ends it.
-PARAMS = SolveParams(time_limit_s=20, workers=2, seed=1, stall_s=2)
+# Deterministic: each stage's time is solver work, not the clock, so a busy machine plans the
+# same. A limit of 1 s gives every stage its floor of 1 s of work (rota.fulltime takes the
+# stages' shares from a clock deadline, even in deterministic mode; at the floor the clock
+# cannot shrink them), in which each stage finds its answer on these tiny units.
+PARAMS = SolveParams(deterministic=True, time_limit_s=1)
+# For a single search that must prove its answer: it stops as soon as it has.
+PROOF = SolveParams(deterministic=True, time_limit_s=10)
 
 
 def test_weekend_demand_and_the_fte_frame_allow_exactly_two_full_time() -> None:
@@ -97,10 +102,10 @@ def test_the_fewest_full_time_positions_is_a_hard_limit() -> None:
     unit = weekend_bound_unit()
     sizes = {e.id: allowed_sizes(e, 20) for e in unit.employees}
     for least, expected in ((2, Status.OPTIMAL), (3, Status.INFEASIBLE)):
-        pm = build_position_model(unit, sizes, PARAMS)
+        pm = build_position_model(unit, sizes, PROOF)
         add_frames(pm, unit, None, least_fulltime=least)
         pm.ctx.model.maximize(sum(pm.full.values()))
-        status, found, _, _ = pm.run(PARAMS)
+        status, found, _, _ = pm.run(PROOF)
         assert status is expected
         if expected is Status.OPTIMAL:
             assert sum(1 for pct in found.values() if pct >= 100) == 2

@@ -151,6 +151,9 @@ def test_comparison_sheet_has_the_runner_numbers(
         "Scenario",
         "Status",
         "Mangler i dekningen (vakttimer/uke)",
+        "Mangler i alt (vakttimer/uke)",
+        "Uunngåelige mangler (vakttimer/uke)",
+        "Sikkert tall?",
         "Mangler SPL",
         "Mangler nordsamisk",
         "Årsverk brukt",
@@ -193,6 +196,8 @@ def test_comparison_sheet_has_the_runner_numbers(
         assert row["Mangler SPL"] == pytest.approx(k.cover_gap_by_competence.get("SPL", 0.0))
         assert row["Mangler nordsamisk"] == pytest.approx(k.cover_gap_by_language.get("se", 0.0))
         assert row["Regelbrudd"] == k.breaches
+        assert row["Mangler i alt (vakttimer/uke)"] == pytest.approx(k.gap_hours_per_week)
+        assert row["Sikkert tall?"].startswith("Ja" if k.settled else "Nei")
 
 
 def test_comparison_sheet_formats_and_colours(workbooks: dict[str, Any]) -> None:
@@ -234,7 +239,7 @@ def test_three_native_bar_charts(workbooks: dict[str, Any], lang: str, titles: l
     assert [chart_title(chart.title) for chart in charts] == titles
     assert [len(chart.series) for chart in charts] == [2, 1, 1]
     assert all(chart.y_axis.title is not None for chart in charts)
-    assert charts[0].series[0].val.numRef.f.endswith("$2:$M$5")
+    assert charts[0].series[0].val.numRef.f.endswith("$2:$P$5")
 
 
 def test_cost_sheet_totals_and_lines(comparison: Comparison, workbooks: dict[str, Any]) -> None:
@@ -326,12 +331,14 @@ def test_english_labels(comparison: Comparison, workbooks: dict[str, Any]) -> No
     assert workbook.sheetnames[:2] == ["Comparison", "Cost"]
     rows = table(workbook["Comparison"], len(comparison.outcomes))
     assert_same_rows(rows, comparison_rows(comparison, "en"))
-    assert list(rows[0])[:5] == [
+    assert list(rows[0])[:7] == [
         "Scenario",
         "Status",
         "Cover gap (shift-hours/week)",
+        "All gaps (shift-hours/week)",
+        "Unavoidable gaps (shift-hours/week)",
+        "Settled?",
         "Missing SPL",
-        "Missing North Sami speaker",
     ]
     assert rows[0]["Annual cost (NOK)"] == pytest.approx(comparison.rows[0].annual_cost)
     assert rows[3]["Status"] == "Impossible under these rules"

@@ -30,7 +30,7 @@ from tests.rota.conftest import two_shift_unit
 
 PARAMS = SolveParams(deterministic=True, time_limit_s=5, gap_bound_s=1)
 # The relaxation tests hold whatever the search finds: a short deterministic search will do.
-QUICK = SolveParams(deterministic=True, time_limit_s=0.5, gap_bound_s=0.5)
+QUICK = SolveParams(deterministic=True, time_limit_s=0.3, gap_bound_s=0.1)
 
 
 def small_scenarios() -> list[Scenario]:
