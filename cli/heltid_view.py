@@ -13,8 +13,10 @@ from models.problems import Language
 from models.unit import Unit
 from rota.fte_need import FteNeed
 from rota.fulltime import PositionPlan
+from scenarios.comparison_workbook import REMOVED_REASONS
 from scenarios.plan_workbook import plan_status
 from scenarios.rota_workbook import CoverCell
+from scenarios.scenario import RemovedPosition
 
 
 def _t(lang: Language, nb: str, en: str) -> str:
@@ -295,3 +297,28 @@ def print_cut_gaps(
             f"In all {number(total, lang, 1)} hours a week below minimum staffing.",
         )
     )
+
+
+def print_removed(console: Console, removed: Sequence[RemovedPosition], lang: Language) -> None:
+    """Which whole positions a cut takes away, and why: an occupied one is only a proposal (a
+    redundancy process in real life), with what its loss costs in cover."""
+    table = _table(
+        _t(lang, "Stillinger som tas bort", "Positions taken away"),
+        [_t(lang, "ID", "ID"), _t(lang, "Navn", "Name"), _t(lang, "Kompetanse", "Competence")],
+        [
+            _t(lang, "Stilling %", "Position %"),
+            _t(lang, "Tap i dekning t/uke", "Cover lost h/week"),
+        ],
+    )
+    table.add_column(_t(lang, "Grunn", "Why"))
+    for position in removed:
+        nb, en = REMOVED_REASONS.get(position.reason, (position.reason, position.reason))
+        table.add_row(
+            position.id,
+            position.name,
+            position.competence,
+            number(position.position_pct, lang, 0),
+            number(position.cover_loss_h, lang, 1),
+            _t(lang, nb, en),
+        )
+    console.print(table)

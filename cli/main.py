@@ -13,7 +13,13 @@ from typing import Any, TypeVar, cast
 import click
 from rich.console import Console
 
-from cli.heltid_view import print_cut_gaps, print_fte_need, print_heltid, print_plan
+from cli.heltid_view import (
+    print_cut_gaps,
+    print_fte_need,
+    print_heltid,
+    print_plan,
+    print_removed,
+)
 from cli.render import (
     print_balance,
     print_findings,
@@ -111,6 +117,37 @@ def friendly_errors(command: F) -> F:
 @click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks of internal errors.")
 def main(lang: str, debug: bool) -> None:
     """rota: staffing and rota optimisation for Norwegian municipal health and care."""
+
+
+def deterministic_option(command: F) -> F:
+    """--deterministic: one worker, a fixed seed and work instead of the clock."""
+    return click.option(
+        "--deterministic",
+        is_flag=True,
+        help="One worker, fixed seed, work instead of the clock: the same result every run,"
+        " on any machine under any load (slower).",
+    )(command)
+
+
+def params_option(command: F) -> F:
+    """--params: solver settings from a YAML file (SolveParams)."""
+    return click.option(
+        "--params",
+        "params_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Solver settings from a YAML file; the options override it.",
+    )(command)
+
+
+def turnus_option(command: F) -> F:
+    """--turnus: today's rota from a workbook, so every figure prices the same today."""
+    return click.option(
+        "--turnus",
+        "turnus_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Today's rota (a workbook from `rota solve`): used as today instead of making one,"
+        " so that every command prices the same today.",
+    )(command)
 
 
 @main.command()
@@ -284,6 +321,9 @@ def _new_positions(unit: Unit, given: tuple[str, ...]) -> dict[str, int]:
     show_default=True,
     help="Most seconds for the whole plan (today's rota, most full-time, lowest cost).",
 )
+@deterministic_option
+@params_option
+@turnus_option
 @friendly_errors
 def fulltime(
     unit_file: Path,
@@ -292,6 +332,9 @@ def fulltime(
     new_positions: tuple[str, ...],
     output: Path | None,
     time_limit: float,
+    deterministic: bool,
+    params_file: Path | None,
+    turnus_file: Path | None,
 ) -> None:
     """Plan position sizes for more full-time positions (heltid) within the budget and FTE
     frames, with the rota that shows it works, and write the plan workbook."""
@@ -307,7 +350,16 @@ def fulltime(
     with console.status(
         "Lager stillingsplan og turnus …" if lang == "nb" else "Planning positions and rota …"
     ):
-        plan = plan_positions(unit, options, SolveParams(time_limit_s=time_limit))
+        plan = plan_positions(
+            unit,
+            options,
+            load_params(
+                params_file,
+                time_limit_s=time_limit,
+                deterministic=True if deterministic else None,
+            ),
+            baseline=None if turnus_file is None else read_rota(turnus_file, unit),
+        )
     print_plan(console, plan, lang)
     write_plan_workbook(plan, output, lang)
     console.print(f"Skrev planen til {output}" if lang == "nb" else f"Wrote the plan to {output}")
@@ -329,23 +381,36 @@ def fulltime(
     show_default=True,
     help="Most seconds for the FTE need (and as much again for the cut).",
 )
+@deterministic_option
+@params_option
 @friendly_errors
-def fte_need_command(unit_file: Path, cut: float | None, time_limit: float) -> None:
+def fte_need_command(
+    unit_file: Path,
+    cut: float | None,
+    time_limit: float,
+    deterministic: bool,
+    params_file: Path | None,
+) -> None:
     """The fewest årsverk by competence that cover the staffing plan under every rule and the
     weekend frequency, against today's staff and the FTE frame."""
     lang = _lang()
     console = _console()
     unit = load_unit(unit_file)
-    params = SolveParams(time_limit_s=time_limit)
+    params = load_params(
+        params_file, time_limit_s=time_limit, deterministic=True if deterministic else None
+    )
     with console.status("Beregner årsverksbehov …" if lang == "nb" else "Computing FTE need …"):
         need = fte_need(unit, params)
     print_fte_need(console, need, lang)
     if cut is None:
         return
     try:
-        smaller = RemoveFte(type="remove_fte", fte=cut).apply(unit)
+        removal = RemoveFte(type="remove_fte", fte=cut)
+        removed = removal.choose(unit)
+        smaller = removal.apply(unit)
     except ChangeError as exc:
         raise InputError([error(exc.nb, exc.en, ("--cut",), "bad_option")]) from None
+    print_removed(console, removed, lang)
     with console.status(
         "Lager turnus med færre årsverk …" if lang == "nb" else "Solving with fewer FTE …"
     ):
@@ -411,12 +476,22 @@ def check_rota(rota_file: Path, unit_file: Path) -> None:
     show_default=True,
     help="Also run the demo scenarios and write their comparison workbook.",
 )
+@deterministic_option
+@params_option
 @friendly_errors
-def demo(out: Path, time_limit: float, scenario_time_limit: float, with_scenarios: bool) -> None:
+def demo(
+    out: Path,
+    time_limit: float,
+    scenario_time_limit: float,
+    with_scenarios: bool,
+    deterministic: bool,
+    params_file: Path | None,
+) -> None:
     """Write the demo units (workbook and YAML) to a folder, show their capacity balance, make
     a rota for each, and compare the demo scenarios against the budget frame."""
     lang = _lang()
-    params = SolveParams(time_limit_s=time_limit)
+    settings = load_params(params_file, deterministic=True if deterministic else None)
+    params = settings.with_(time_limit_s=time_limit)
     out.mkdir(parents=True, exist_ok=True)
     # Each unit's rota is "today" for the scenarios on it: one figure, not one per solve.
     today: dict[str, Rota] = {}
@@ -440,7 +515,7 @@ def demo(out: Path, time_limit: float, scenario_time_limit: float, with_scenario
         files = demo_scenario_files()
         _run_and_write(
             [load_scenario(file) for file in files],
-            SolveParams(time_limit_s=scenario_time_limit, stall_s=5),
+            settings.with_(time_limit_s=scenario_time_limit, stall_s=5),
             jobs=1,
             output=out / ("scenarioer.xlsx" if lang == "nb" else "scenarios.xlsx"),
             csv_path=None,
@@ -495,6 +570,8 @@ def scenarios() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the comparison as JSON.",
 )
+@params_option
+@turnus_option
 @friendly_errors
 def run_scenarios_command(
     files: tuple[Path, ...],
@@ -504,6 +581,8 @@ def run_scenarios_command(
     deterministic: bool,
     csv_path: Path | None,
     json_path: Path | None,
+    params_file: Path | None,
+    turnus_file: Path | None,
 ) -> None:
     """Solve the scenario FILES side by side and write the comparison workbook."""
     lang = _lang()
@@ -515,8 +594,39 @@ def run_scenarios_command(
             problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
-    params = SolveParams(time_limit_s=time_limit, deterministic=deterministic)
-    _run_and_write(loaded, params, jobs, output, csv_path, json_path, lang)
+    params = load_params(
+        params_file, time_limit_s=time_limit, deterministic=True if deterministic else None
+    )
+    _run_and_write(
+        loaded,
+        params,
+        jobs,
+        output,
+        csv_path,
+        json_path,
+        lang,
+        base_rotas=_today_from(turnus_file, loaded),
+    )
+
+
+def _today_from(turnus_file: Path | None, loaded: list[Scenario]) -> dict[str, Rota]:
+    """Today's rota from --turnus, for the one base unit the scenarios share."""
+    if turnus_file is None:
+        return {}
+    bases = {base_key(s.base): s.base for s in loaded if s.base is not None}
+    if len(bases) != 1:
+        raise InputError(
+            [
+                error(
+                    "--turnus gjelder når alle scenarioene har samme enhet som grunnlag.",
+                    "--turnus applies when every scenario has the same base unit.",
+                    ("--turnus",),
+                    "bad_option",
+                )
+            ]
+        )
+    [(key, base)] = bases.items()
+    return {key: read_rota(turnus_file, base)}
 
 
 def _run_and_write(

@@ -164,12 +164,24 @@ def plan_positions(
     params = params or SolveParams()
     deadline = time.monotonic() + params.time_limit_s
 
+    granted = 0.0
+
     def share_of_rest(fraction: float) -> float:
-        return max(1.0, (deadline - time.monotonic()) * fraction)
+        """A share of what is left: of the clock, or in deterministic mode of the work not yet
+        granted to a stage, so that every stage gets the same work on any machine."""
+        nonlocal granted
+        if params.deterministic:
+            rest = params.time_limit_s - granted
+        else:
+            rest = deadline - time.monotonic()
+        budget = max(1.0, rest * fraction)
+        granted += budget
+        return budget
 
     notes: list[Explanation] = []
     if baseline is None and solve_today:
         baseline = solve(unit, params.with_(time_limit_s=params.time_limit_s * BASELINE_SHARE)).rota
+        granted += params.time_limit_s * BASELINE_SHARE
     cost_before = cost(unit, baseline) if baseline is not None else None
     widened = _with_new_positions(unit, options)
     new_ids = {e.id for e in widened.employees} - {e.id for e in unit.employees}

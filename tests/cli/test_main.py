@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 from io import BytesIO
 from pathlib import Path
@@ -19,8 +18,8 @@ from models.loader import load_unit
 from models.rota_workbook import read_rota
 from models.yaml_io import dump_unit_yaml
 from rota.check import check
+from rota.cost import cost
 from rota.findings import FindingKind
-from rota.params import SolveParams
 from tests.models.test_unit_workbook import CASES, Case
 from tests.rota.conftest import two_shift_unit, weekend_bound_unit
 from tests.scenarios.test_rota_workbook import check_turnus_sheet
@@ -477,15 +476,6 @@ def _weekend_bound_file(tmp_path: Path, tolerance_h: float = 0) -> Path:
     return path
 
 
-@pytest.fixture
-def deterministic_cli(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`rota fulltime` and `rota fte-need` have no --deterministic: the solver parameters they
-    make are made deterministic here, so that what they find is a matter of solver work, not
-    of what the clock allowed on a busy machine."""
-    monkeypatch.setattr(cli_main, "SolveParams", functools.partial(SolveParams, deterministic=True))
-
-
-@pytest.mark.usefixtures("deterministic_cli")
 def test_fulltime_plans_and_writes_the_plan_workbook(tmp_path: Path) -> None:
     """`rota fulltime` prints heltid before and after, who changes, cost against the frames,
     and writes the plan workbook."""
@@ -498,6 +488,7 @@ def test_fulltime_plans_and_writes_the_plan_workbook(tmp_path: Path) -> None:
         "20",
         "--time-limit",
         "1",
+        "--deterministic",
         "-o",
         str(out),
     )
@@ -522,12 +513,13 @@ def test_fulltime_with_a_bad_new_position_says_how_to_write_it(tmp_path: Path) -
     assert not out.exists()
 
 
-@pytest.mark.usefixtures("deterministic_cli")
 def test_fte_need_and_what_a_cut_leaves_uncovered(tmp_path: Path) -> None:
     """`rota fte-need` shows the least årsverk (2.8 for 42 shifts of 7.5 h at 37.5 h a week,
     hours exact) against today and the frame; with --cut 0.4 it lists the weekdays and shifts
     left short (the six 20 % positions cover few of the 42 shifts even before the cut)."""
-    exact = run("fte-need", str(_weekend_bound_file(tmp_path)), "--time-limit", "10")
+    exact = run(
+        "fte-need", str(_weekend_bound_file(tmp_path)), "--time-limit", "10", "--deterministic"
+    )
     assert exact.exit_code == 0, exact.output
     assert "Behov: 2,80" in exact.output
     assert "│ Sum        │  2,80 │  1,20 │      -1,60 │" in exact.output
@@ -536,11 +528,15 @@ def test_fte_need_and_what_a_cut_leaves_uncovered(tmp_path: Path) -> None:
         str(_weekend_bound_file(tmp_path, tolerance_h=3)),
         "--time-limit",
         "5",
+        "--deterministic",
         "--cut",
         "0.4",
     )
     assert result.exit_code == 0, result.output
     assert "Årsverksbehov" in result.output
+    # Whole positions: two of the six 20 % positions, each a proposal (nobody is vacant).
+    assert "Stillinger som tas bort" in result.output
+    assert result.output.count("Forslag: en besatt stilling") == 2
     assert "færre årsverk: vakter som mister dekning" in result.output
     assert "timer per uke under minimumsbemanningen" in result.output
 
@@ -551,3 +547,46 @@ def test_validate_shows_the_heltid_figures(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Heltid og deltid" in result.output
     assert "0 / 6 = 0,0 %" in result.output
+
+
+def test_scenarios_run_prices_the_today_it_is_given(tmp_path: Path) -> None:
+    """`rota scenarios run --turnus` takes today's rota from `rota solve`'s workbook: today's
+    scenario is that rota (same cover gaps and yearly cost as the rota's own Kostnad), and the
+    others say they started from it."""
+    files = small_scenario_files(tmp_path / "scenarier")
+    turnus = tmp_path / "helg-turnus.xlsx"
+    solved = run(
+        "solve",
+        str(files[0].parent / "helg.yaml"),
+        "--deterministic",
+        "--time-limit",
+        "5",
+        "-o",
+        str(turnus),
+    )
+    assert solved.exit_code == 0, solved.output
+    data_file = tmp_path / "s.json"
+    result = run(
+        "scenarios",
+        "run",
+        str(files[0]),
+        str(files[1]),
+        "--deterministic",
+        "--time-limit",
+        "2",
+        "--turnus",
+        str(turnus),
+        "-o",
+        str(tmp_path / "s.xlsx"),
+        "--json",
+        str(data_file),
+    )
+    assert result.exit_code == 0, result.output
+    by_name = {s["name"]: s for s in json.loads(data_file.read_text("utf-8"))["scenarios"]}
+    today, fewer = by_name["Dagens turnus"], by_name["Minus 0,4 årsverk"]
+    assert today["start"] == "baseline"
+    assert fewer["start"] in ("from_baseline", "baseline_kept")
+    unit = load_unit(files[0].parent / "helg.yaml")
+    rota = read_rota(turnus, unit)
+    assert today["kpis"]["annual_cost"] == pytest.approx(cost(unit, rota).total)
+    assert [p["reason"] for p in fewer["removed_positions"]] == ["proposal", "proposal"]
