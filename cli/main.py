@@ -129,25 +129,21 @@ def deterministic_option(command: F) -> F:
     )(command)
 
 
-def params_option(command: F) -> F:
-    """--params: solver settings from a YAML file (SolveParams)."""
-    return click.option(
-        "--params",
-        "params_file",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="Solver settings from a YAML file; the options override it.",
-    )(command)
+def _file_option(name: str, dest: str, help_text: str) -> Callable[[F], F]:
+    return click.option(name, dest, type=click.Path(dir_okay=False, path_type=Path), help=help_text)
 
 
-def turnus_option(command: F) -> F:
-    """--turnus: today's rota from a workbook, so every figure prices the same today."""
-    return click.option(
-        "--turnus",
-        "turnus_file",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="Today's rota (a workbook from `rota solve`): used as today instead of making one,"
-        " so that every command prices the same today.",
-    )(command)
+# --params: solver settings from a YAML file (SolveParams).
+params_option = _file_option(
+    "--params", "params_file", "Solver settings from a YAML file; the options override it."
+)
+# --turnus: today's rota from a workbook, so every figure prices the same today.
+turnus_option = _file_option(
+    "--turnus",
+    "turnus_file",
+    "Today's rota (a workbook from `rota solve`): used as today instead of making one, so that"
+    " every command prices the same today.",
+)
 
 
 @main.command()
@@ -216,12 +212,7 @@ def schema() -> None:
 )
 @click.option("--seed", type=click.IntRange(min=0), help="Random seed of the search.")
 @click.option("--workers", type=click.IntRange(min=0), help="Search workers; 0 means all cores.")
-@click.option(
-    "--params",
-    "params_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Solver settings from a YAML file; the options above override it.",
-)
+@params_option
 @friendly_errors
 def solve(
     unit_file: Path,
