@@ -15,8 +15,8 @@ from rota.fte_need import FteNeed
 from rota.fulltime import PositionPlan
 from scenarios.comparison_workbook import REMOVED_REASONS
 from scenarios.plan_workbook import plan_status
+from scenarios.removed import RemovedPosition
 from scenarios.rota_workbook import CoverCell
-from scenarios.scenario import RemovedPosition
 
 
 def _t(lang: Language, nb: str, en: str) -> str:
@@ -312,7 +312,7 @@ def print_removed(console: Console, removed: Sequence[RemovedPosition], lang: La
     )
     table.add_column(_t(lang, "Grunn", "Why"))
     for position in removed:
-        nb, en = REMOVED_REASONS.get(position.reason, (position.reason, position.reason))
+        nb, en = REMOVED_REASONS[position.reason]
         table.add_row(
             position.id,
             position.name,

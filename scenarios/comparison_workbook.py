@@ -28,6 +28,7 @@ from scenarios.heltid_sheet import sheet_name as heltid_sheet_name
 from scenarios.heltid_sheet import write_heltid_sheet
 from scenarios.kpi import ScenarioKpis
 from scenarios.labels import LANGUAGE_GAP_PREFIX, no_rota_advice, status_label, term_label
+from scenarios.removed import RemovalReason
 from scenarios.rota_workbook import RED, write_turnus_sheet
 from scenarios.runner import Comparison, ScenarioOutcome
 from scenarios.sheet_style import BOLD, header_cell, landscape
@@ -35,11 +36,11 @@ from scenarios.sheet_style import BOLD, header_cell, landscape
 COMPARISON_SHEET = ("Sammenligning", "Comparison")
 COST_SHEET = ("Kostnad", "Cost")
 REMOVED_SHEET = ("Stillinger tatt bort", "Positions removed")
-REMOVED_REASONS: dict[str, tuple[str, str]] = {
-    "vacant": ("Vakant stilling", "Vacant position"),
-    "may_go": ("Midlertidig / fylles ikke igjen", "Temporary / not to be refilled"),
-    "named": ("Valgt i scenariofilen", "Named in the scenario file"),
-    "proposal": (
+REMOVED_REASONS: dict[RemovalReason, tuple[str, str]] = {
+    RemovalReason.VACANT: ("Vakant stilling", "Vacant position"),
+    RemovalReason.MAY_GO: ("Midlertidig / fylles ikke igjen", "Temporary / not to be refilled"),
+    RemovalReason.NAMED: ("Valgt i scenariofilen", "Named in the scenario file"),
+    RemovalReason.PROPOSAL: (
         "Forslag: en besatt stilling (krever overtallighetsprosess)",
         "Proposal: an occupied position (needs a redundancy process)",
     ),
@@ -379,7 +380,7 @@ def _write_removed(sheet: Any, comparison: Comparison, lang: Language) -> None:
     row = 2
     for outcome in comparison.outcomes:
         for removed in outcome.removed:
-            reason_nb, reason_en = REMOVED_REASONS.get(removed.reason, (removed.reason,) * 2)
+            reason_nb, reason_en = REMOVED_REASONS[removed.reason]
             values = [
                 outcome.name,
                 removed.id,
@@ -715,7 +716,7 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
                         "name": removed.name,
                         "competence": removed.competence,
                         "position_pct": removed.position_pct,
-                        "reason": removed.reason,
+                        "reason": str(removed.reason),
                         "cover_loss_h_per_week": removed.cover_loss_h,
                     }
                     for removed in outcome.removed

@@ -34,6 +34,7 @@ from rota.solve import Progress, evaluate, solve
 from scenarios.baseline import start_from_base
 from scenarios.kpi import SAME_GAP_H, ScenarioKpis, gap_hours, kpis
 from scenarios.relaxation import relaxes
+from scenarios.removed import RemovedPosition
 
 # Share of a scenario's time for mending today's rota where it breaks the scenario's rules.
 MEND_SHARE = 0.25
@@ -68,8 +69,8 @@ class Scenario:
     base: Unit | None = None
     # Replaced shift code -> the shift that took over its demand (a langvakt for a day shift).
     replaced_by: Mapping[str, str] = field(default_factory=dict)
-    # Whole positions the scenario takes away (scenarios.scenario.RemovedPosition), with why.
-    removed: tuple[Any, ...] = ()
+    # Whole positions the scenario takes away, with why.
+    removed: tuple[RemovedPosition, ...] = ()
     # Costs beyond the rota's own (what replaces a removed service), added to its breakdown.
     extra_costs: tuple[CostLine, ...] = ()
 
@@ -87,7 +88,7 @@ class ScenarioOutcome:
     bound: GapBound | None = None
     # Only loosens its base: its gaps are never more than the base's (the runner keeps to it).
     relaxation: bool = False
-    removed: tuple[Any, ...] = ()  # the scenario's whole positions taken away
+    removed: tuple[RemovedPosition, ...] = ()  # the scenario's whole positions taken away
 
 
 @dataclass(frozen=True)

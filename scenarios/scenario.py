@@ -16,7 +16,6 @@ fails with the place in the scenario file.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
 
@@ -43,6 +42,7 @@ from models.unit import Unit
 from models.yaml_io import parse_yaml
 from rota.cost import CostKind, CostLine
 from rota.fulltime import PositionOptions
+from scenarios.removed import RemovalReason, RemovedPosition
 from scenarios.runner import Scenario
 
 
@@ -273,20 +273,20 @@ class RemoveFte(Frozen):
         for employee_id in self.ids:
             _check_employee(unit, employee_id, "ids")
         named = [unit.employee_by_id[i] for i in self.ids]
-        tiers: list[tuple[str, list[Employee]]] = [
-            ("vacant", [e for e in unit.employees if e.vacant]),
-            ("may_go", [e for e in unit.employees if e.may_go and not e.vacant]),
-            ("named", [e for e in named if not e.vacant and not e.may_go]),
+        tiers: list[tuple[RemovalReason, list[Employee]]] = [
+            (RemovalReason.VACANT, [e for e in unit.employees if e.vacant]),
+            (RemovalReason.MAY_GO, [e for e in unit.employees if e.may_go and not e.vacant]),
+            (RemovalReason.NAMED, [e for e in named if not e.vacant and not e.may_go]),
         ]
         taken = {e.id for _, tier in tiers for e in tier}
-        tiers.append(("proposal", [e for e in unit.employees if e.id not in taken]))
+        tiers.append((RemovalReason.PROPOSAL, [e for e in unit.employees if e.id not in taken]))
         need = round(self.fte * 1000)  # tenths of a per cent
         chosen: list[RemovedPosition] = []
         left = unit
         for reason, tier in tiers:
             if need <= 0:
                 break
-            if reason == "proposal":
+            if reason is RemovalReason.PROPOSAL:
                 # What each occupied position's loss costs in cover, with the cuts so far made.
                 tier = sorted(tier, key=lambda e: (_cover_loss(left, e), -e.position_pct))
             for employee in _smallest_cover(tier, need):
@@ -346,21 +346,6 @@ class RemoveFte(Frozen):
             if positions[e.id] > 1e-9
         ]
         return _rebuild(unit, employees=employees)
-
-
-@dataclass(frozen=True)
-class RemovedPosition:
-    """A whole position a scenario takes away, and why: "vacant", "may_go" (temporary or not to
-    be refilled), "named" (by the user) or "proposal" (chosen by the engine: cutting an occupied
-    position is an overtallighet process). `cover_loss_h` estimates the shift-hours a week of
-    minimum cover, competence or language the unit's staff could no longer give without it."""
-
-    id: str
-    name: str
-    competence: str
-    position_pct: float
-    reason: str
-    cover_loss_h: float
 
 
 def _cover_loss(unit: Unit, employee: Employee) -> float:
