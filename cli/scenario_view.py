@@ -135,10 +135,10 @@ def print_comparison(
     if any(not o.kpis.settled and o.result.rota is not None for o in comparison.outcomes):
         console.print(
             "Sikkert = nei: søket fant flere mangler enn det som er uunngåelig; det riktige"
-            " tallet ligger mellom de to. Gi søket mer tid for et sikrere tall."
+            f" tallet ligger mellom de to. Gi søket mer tid ({option}) for et sikrere tall."
             if nb
             else "Settled = no: the search found more gaps than are unavoidable; the true figure"
-            " lies between the two. Give the search more time for a firmer figure."
+            f" lies between the two. Give the search more time ({option}) for a firmer figure."
         )
     for outcome in comparison.outcomes:
         if outcome.result.rota is None:
