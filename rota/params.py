@@ -65,6 +65,12 @@ class SolveParams(Frozen):
         description="Deterministic seconds for the lower bound on gap hours (rota.bound), when a"
         " rota has gaps: the same figure on any machine under any load.",
     )
+    replan_person_s: float = Field(
+        default=0.2,
+        gt=0,
+        description="Deterministic seconds for each person's re-plan against the others' cover"
+        " when a scenario's rota is left with gaps (rota.construct.fewer_gaps).",
+    )
     under_minimum_weight: int = Field(
         default=10_000, ge=0, description="Penalty per person below the minimum cover."
     )

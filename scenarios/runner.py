@@ -23,7 +23,7 @@ from models.rota import Rota
 from models.unit import Unit
 from rota.bound import GapBound, gap_bound
 from rota.check import check
-from rota.construct import mend
+from rota.construct import fewer_gaps, mend
 from rota.cost import CostBreakdown, CostLine, cost
 from rota.explain import Explanation
 from rota.findings import Finding, FindingKind
@@ -261,8 +261,13 @@ def _fewer_gaps(
 
 
 def _settle(unit: Unit, params: SolveParams, result: Result) -> tuple[Result, GapBound | None]:
-    """The gaps no rota can avoid; when the bound's own search (started from the rota found)
-    ends with fewer gaps, its rota replaces the one found: gaps come first."""
+    """A rota left with gaps: each person planned again alone against the others' cover (kept
+    where the gaps go down), then the gaps no rota can avoid; when the bound's own search
+    (started from the rota so far) ends with fewer gaps, its rota is taken: gaps come first."""
+    assert result.rota is not None
+    swept = fewer_gaps(unit, result.rota, params, params.replan_person_s)
+    if swept != result.rota and (better := evaluate(unit, swept, params)) is not None:
+        result = replace(better, runtime_s=result.runtime_s)
     assert result.rota is not None
     bound = gap_bound(unit, params, found=result.rota)
     if bound is None or bound.fewest_rota is None:

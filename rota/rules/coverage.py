@@ -133,3 +133,19 @@ def audit(unit: Unit, rota: Rota) -> list[Finding]:
                         )
                     )
     return findings
+
+
+def shortfall_minutes(unit: Unit, rota: Rota) -> int:
+    """Shift-minutes short of the staffing plan over the whole rota: each person below minimum,
+    each missing competence and each missing language speaker, times the shift's worked minutes
+    (the quantity the model's gap variables count, `ModelContext.cover_gaps`)."""
+    total = 0
+    for (day, code), row in unit.demand_index().items():
+        working = [e for e in unit.employees if rota.shift_on(e.id, day) == code]
+        short = max(0, row.min - len(working))
+        for competence, needed in row.competence_min.items():
+            short += max(0, needed - sum(unit.can_fill(e.competence, competence) for e in working))
+        for language, needed in row.language_min.items():
+            short += max(0, needed - sum(language in e.languages for e in working))
+        total += short * unit.shift(code).worked_minutes
+    return total

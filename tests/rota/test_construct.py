@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from models.unit import Unit
 from rota.check import check
-from rota.construct import construct, mend
+from rota.construct import construct, fewer_gaps, mend
 from rota.params import SolveParams
+from rota.rules.coverage import shortfall_minutes
 from tests.rota.conftest import rota_of, two_shift_unit
 
 
@@ -60,3 +61,28 @@ def test_mend_keeps_a_legal_rota() -> None:
     unit = _weekday_unit()
     start = rota_of(unit, {"kari": "DDD....", "ola": "...DD.."})
     assert mend(unit, start, SolveParams(time_limit_s=5), seconds=1) == start
+
+
+def test_fewer_gaps_closes_what_one_person_can_close() -> None:
+    """A day shift needed Monday to Friday; Kari and Ola both work Monday and Tuesday, so
+    Thursday and Friday are short (2 x 7.5 h). One pass, each alone against the other's cover,
+    closes both, and the rota still breaks no rule."""
+    data = two_shift_unit()
+    data["demand"] = [{"shift": "D", "weekdays": [0, 1, 2, 3, 4], "min": 1}]
+    for employee, hours in zip(data["employees"], (22.5, 15.0), strict=True):
+        employee["rules"] = {"min_hours": hours, "max_hours": hours}
+    unit = Unit.model_validate(data)
+    start = rota_of(unit, {"kari": "DDD....", "ola": "DD....."})
+    assert shortfall_minutes(unit, start) == 2 * 450
+    rota = fewer_gaps(unit, start, SolveParams(), seconds_each=1)
+    assert shortfall_minutes(unit, rota) == 0
+    assert [f for f in check(unit, rota) if f.kind == "breach"] == []
+
+
+def test_fewer_gaps_never_adds_any() -> None:
+    """A rota with nothing short comes back as it is."""
+    data = two_shift_unit()
+    data["demand"] = [{"shift": "D", "weekdays": [0, 1, 2, 3, 4], "min": 1}]
+    unit = Unit.model_validate(data)
+    start = rota_of(unit, {"kari": "DDD....", "ola": "...DD.."})
+    assert fewer_gaps(unit, start, SolveParams(), seconds_each=1) == start

@@ -7,6 +7,7 @@ from rota.check import check
 from rota.findings import FindingKind
 from rota.params import SolveParams
 from rota.result import Status
+from rota.rules.coverage import shortfall_minutes
 from rota.solve import solve
 from tests.rota.conftest import rota_of, two_shift_unit
 
@@ -74,3 +75,21 @@ def test_model_meets_demand_when_it_can() -> None:
     assert result.rota is not None
     assert check(unit, result.rota) == []
     assert [result.rota.shift_on("kari", day) for day in (0, 2, 4)] == ["D", "D", "D"]
+
+
+def test_shortfall_counts_heads_competence_and_language_in_minutes() -> None:
+    """One D shift (7.5 h) wanting 2 people, a sykepleier and a North Sami speaker, worked by Ola
+    alone (HFA, no Sami): one head, one SPL and one speaker short = 3 x 450 minutes."""
+    data = two_shift_unit()
+    data["demand"] = [
+        {
+            "shift": "D",
+            "weekdays": [0],
+            "min": 2,
+            "competence_min": {"SPL": 1},
+            "language_min": {"se": 1},
+        }
+    ]
+    unit = Unit.model_validate(data)
+    assert shortfall_minutes(unit, rota_of(unit, {"ola": "D......"})) == 3 * 450
+    assert shortfall_minutes(unit, rota_of(unit, {"kari": "D......", "ola": "D......"})) == 0
