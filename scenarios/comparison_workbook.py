@@ -394,6 +394,37 @@ def _write_removed(sheet: Any, comparison: Comparison, lang: Language) -> None:
                 sheet.cell(row=row, column=column, value=value)
             sheet.cell(row=row, column=7).number_format = HOURS_FORMAT
             row += 1
+    notes = (
+        _t(
+            lang,
+            "Hele stillinger tas bort: vakante først, så de som kan tas bort (midlertidige eller"
+            " som ikke skal fylles igjen), så de scenariofilen nevner, og minst mulig over antall"
+            " årsverk.",
+            "Whole positions are taken away: vacant ones first, then those that may go"
+            " (temporary or not to be refilled), then those the scenario file names, and as"
+            " little above the number of FTE as can be.",
+        ),
+        _t(
+            lang,
+            "Forslag: en besatt stilling motoren foreslår, den som koster minst i dekning. Å ta"
+            " den bort krever en overtallighetsprosess; det er et regnestykke, ikke en beslutning.",
+            "Proposal: an occupied position the engine proposes, the one that costs least in"
+            " cover. Taking it away needs a redundancy process; this is a calculation, not a"
+            " decision.",
+        ),
+        _t(
+            lang,
+            "Tap i dekning: timer per uke av stillingen som resten av staben ikke har rom for,"
+            " i alt, for hver kompetanse personen kan dekke og hvert språk personen snakker"
+            " (kapasitetsbalansen, med stillingene over allerede tatt bort).",
+            "Cover lost: hours a week of the position the rest of the staff has no room for, in"
+            " all, for each competence the person can fill and each language they speak (the"
+            " capacity balance, with the positions above already gone).",
+        ),
+    )
+    for offset, text in enumerate(notes, start=row + 1):
+        sheet.cell(row=offset, column=1, value=text).font = Font(italic=True)
+    sheet.row_dimensions[1].height = 45
     sheet.freeze_panes = "A2"
     landscape(sheet)
 
