@@ -22,16 +22,19 @@ from scenarios.comparison_workbook import (
     GAP_FILL,
     KRONER_FORMAT,
     SHARE_FORMAT,
+    comparison_json,
     comparison_rows,
     unique_sheet_name,
     write_comparison_workbook,
     write_csv,
     write_json,
 )
+from scenarios.demo import demo_scenario_files
 from scenarios.kpi import kpis
 from scenarios.labels import status_label
 from scenarios.rota_workbook import RED
 from scenarios.runner import Comparison, Scenario, ScenarioOutcome, solve_scenario
+from scenarios.scenario import load_scenario
 from tests.rota.conftest import rota_of, two_shift_unit
 from tests.rota.test_cost import priced_unit
 
@@ -445,3 +448,22 @@ def test_a_scenario_without_a_rota_in_time_names_the_callers_time_option(tmp_pat
     text = " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
     assert "Søket ble stoppet av tidsgrensen" in text
     assert "--scenario-time-limit" in text
+
+
+def test_the_workbook_lists_the_positions_a_cut_takes_away(tmp_path: Path) -> None:
+    """Minus 2 årsverk on the demo ward: the sheet «Stillinger tatt bort» has one row per
+    position the change removes (the vacancy first, then the proposals), with its size and
+    reason, and the JSON the same list."""
+    scenario = load_scenario(demo_scenario_files()[2])
+    assert scenario.name == "Minus 2 årsverk"
+    outcome = solve_scenario(scenario, SolveParams(time_limit_s=1e-6, deterministic=True))
+    path = tmp_path / "c.xlsx"
+    write_comparison_workbook(Comparison([outcome]), path)
+    sheet = load_workbook(path)["Stillinger tatt bort"]
+    rows = [r for r in sheet.iter_rows(min_row=2, values_only=True) if r[1] is not None]
+    assert [(r[1], r[4]) for r in rows] == [(p.id, p.position_pct) for p in scenario.removed]
+    assert rows[0][5] == "Vakant stilling"
+    assert all(r[5].startswith("Forslag") for r in rows[1:])
+    assert sum(r[4] for r in rows) >= 200
+    listed = comparison_json(Comparison([outcome]))["scenarios"][0]["removed_positions"]
+    assert [p["id"] for p in listed] == [r[1] for r in rows]
