@@ -95,8 +95,7 @@ def fewer_gaps(unit: Unit, rota: Rota, params: SolveParams, seconds_each: float)
     """The rota after one pass over the staff: each person planned again, alone, against the
     cover everyone else gives (a deterministic search of `seconds_each` of work, from their own
     row), kept only when the rota's shift-minutes short of the plan go down. A scenario's search
-    with every person at once often leaves a gap one person could close (a langvakt rota at 4 h
-    a week short: none after one pass, bench/README.md)."""
+    with every person at once often leaves a gap one person could close (bench/README.md)."""
     from rota.solve import build_model, rota_from  # solve imports this module
 
     sub_params = params.with_(explain=False, warm_start=False, deterministic=True)
