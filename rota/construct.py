@@ -27,35 +27,50 @@ from rota.rules.coverage import shortfall_minutes
 MIN_PERSON_S = 0.05
 
 
+Row = tuple[str | None, ...]
+
+
+def _plan_alone(
+    unit: Unit,
+    others: dict[str, Row],
+    employee_id: str,
+    hint: Row,
+    params: SolveParams,
+    seconds: float,
+) -> Row | None:
+    """The employee's best row alone against the cover `others` give (their own row in `others`
+    is ignored), from `hint`; None when the search finds none in `seconds`."""
+    from rota.solve import build_model, rota_from  # solve imports this module
+
+    sub = residual_unit(unit, Rota(days=unit.days, assignments=others), [employee_id])
+    ctx = build_model(sub, params)
+    for (_, day, code), variable in ctx.x.items():
+        ctx.model.add_hint(variable, int(hint[day] == code))
+    solver = sub_solver(params, seconds, params.seed)
+    if solver.solve(ctx.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return rota_from(ctx, solver).assignments[employee_id]
+
+
 def construct(unit: Unit, start: Rota, params: SolveParams, seconds: float) -> Rota:
     """`start` (a rota that keeps every hard rule) re-planned one person at a time in the unit's
     order, each against the demand the people before them leave; each plan starts from the
     person's row in `start` and may take an equal share of what is left of `seconds`. In
     deterministic mode each person gets an equal share of `seconds` as work, not clock time."""
-    from rota.solve import build_model, rota_from  # solve imports this module
-
     sub_params = params.with_(explain=False, warm_start=False)
     staff = list(unit.employees)
     deadline = time.monotonic() + seconds
-    assignments: dict[str, tuple[str | None, ...]] = {e.id: (None,) * unit.days for e in staff}
+    assignments: dict[str, Row] = {e.id: (None,) * unit.days for e in staff}
     for index, employee in enumerate(staff):
         if params.deterministic:
             budget = seconds / len(staff)
         else:
             budget = (deadline - time.monotonic()) / (len(staff) - index)
-        if budget < MIN_PERSON_S:
-            assignments[employee.id] = start.assignments[employee.id]
-            continue
-        sub = residual_unit(unit, Rota(days=unit.days, assignments=assignments), [employee.id])
-        ctx = build_model(sub, sub_params)
-        for (employee_id, day, code), variable in ctx.x.items():
-            ctx.model.add_hint(variable, int(start.shift_on(employee_id, day) == code))
-        solver = sub_solver(params, budget, params.seed)
-        status = solver.solve(ctx.model)
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            assignments[employee.id] = rota_from(ctx, solver).assignments[employee.id]
-        else:
-            assignments[employee.id] = start.assignments[employee.id]
+        own = start.assignments[employee.id]
+        row = None
+        if budget >= MIN_PERSON_S:
+            row = _plan_alone(unit, assignments, employee.id, own, sub_params, budget)
+        assignments[employee.id] = own if row is None else row
     return Rota(days=unit.days, assignments=assignments)
 
 
@@ -65,8 +80,6 @@ def mend(unit: Unit, start: Rota, params: SolveParams, seconds: float) -> Rota |
     a hint; everyone else keeps theirs. Each person's plan is a deterministic search of an equal
     share of `seconds` of work, so the same start mends the same way on any machine. None when a
     person has no legal row, or the mended rota still breaks a rule."""
-    from rota.solve import build_model, rota_from  # solve imports this module
-
     breaking = {f.employee for f in check(unit, start) if f.kind is FindingKind.BREACH}
     broken = [e.id for e in unit.employees if e.id in breaking]
     if not broken:
@@ -77,14 +90,11 @@ def mend(unit: Unit, start: Rota, params: SolveParams, seconds: float) -> Rota |
         assignments[employee_id] = (None,) * unit.days
     budget = max(MIN_PERSON_S, seconds / len(broken))
     for employee_id in broken:
-        sub = residual_unit(unit, Rota(days=unit.days, assignments=assignments), [employee_id])
-        ctx = build_model(sub, sub_params)
-        for (person, day, code), variable in ctx.x.items():
-            ctx.model.add_hint(variable, int(start.shift_on(person, day) == code))
-        solver = sub_solver(sub_params, budget, params.seed)
-        if solver.solve(ctx.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        hint = start.assignments[employee_id]
+        row = _plan_alone(unit, assignments, employee_id, hint, sub_params, budget)
+        if row is None:
             return None
-        assignments[employee_id] = rota_from(ctx, solver).assignments[employee_id]
+        assignments[employee_id] = row
     mended = Rota(days=unit.days, assignments=assignments)
     if any(f.kind is FindingKind.BREACH for f in check(unit, mended)):
         return None
@@ -96,23 +106,18 @@ def fewer_gaps(unit: Unit, rota: Rota, params: SolveParams, seconds_each: float)
     cover everyone else gives (a deterministic search of `seconds_each` of work, from their own
     row), kept only when the rota's shift-minutes short of the plan go down. A scenario's search
     with every person at once often leaves a gap one person could close (bench/README.md)."""
-    from rota.solve import build_model, rota_from  # solve imports this module
-
     sub_params = params.with_(explain=False, warm_start=False, deterministic=True)
     assignments = dict(rota.assignments)
     short = shortfall_minutes(unit, rota)
     for employee in unit.employees:
         if short == 0:
             break
-        trial = {**assignments, employee.id: (None,) * unit.days}
-        sub = residual_unit(unit, Rota(days=unit.days, assignments=trial), [employee.id])
-        ctx = build_model(sub, sub_params)
-        for (person, day, code), variable in ctx.x.items():
-            ctx.model.add_hint(variable, int(assignments[person][day] == code))
-        solver = sub_solver(sub_params, seconds_each, params.seed)
-        if solver.solve(ctx.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        own = assignments[employee.id]
+        others = {**assignments, employee.id: (None,) * unit.days}
+        row = _plan_alone(unit, others, employee.id, own, sub_params, seconds_each)
+        if row is None:
             continue
-        trial[employee.id] = rota_from(ctx, solver).assignments[employee.id]
+        trial = {**others, employee.id: row}
         now = shortfall_minutes(unit, Rota(days=unit.days, assignments=trial))
         if now < short:
             assignments, short = trial, now

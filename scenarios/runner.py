@@ -30,9 +30,10 @@ from rota.findings import Finding, FindingKind
 from rota.fulltime import PositionOptions, PositionPlan, plan_positions
 from rota.params import SolveParams
 from rota.result import Result
+from rota.rules.coverage import shortfall_minutes
 from rota.solve import Progress, evaluate, solve
 from scenarios.baseline import start_from_base
-from scenarios.kpi import SAME_GAP_H, ScenarioKpis, gap_hours, kpis
+from scenarios.kpi import ScenarioKpis, kpis
 from scenarios.relaxation import relaxes
 from scenarios.removed import RemovedPosition
 
@@ -142,11 +143,13 @@ def solve_scenario(
         params = params.with_(time_limit_s=scenario.time_limit_s)
     unit, plan = scenario.unit, None
     start = Start.BASELINE if is_base else Start.OWN
+    loosens = scenario.base is not None and not is_base and relaxes(scenario.base, unit)
     began = time.monotonic()
-    legal_start = None
+    legal_start, mended = None, False
     if base_rota is not None and not is_base:
-        legal_start = _start_for(scenario, params, base_rota)
-    if legal_start is not None:
+        legal_start, mended = _start_for(scenario, params, base_rota)
+    if mended:
+        # The mend came out of the scenario's time: the search has what is left.
         spent = (
             params.time_limit_s * MEND_SHARE if params.deterministic else time.monotonic() - began
         )
@@ -189,10 +192,9 @@ def solve_scenario(
     elif legal_start is None:
         result = solve(unit, params, progress=report)
     else:
-        loosens = scenario.base is not None and relaxes(scenario.base, unit)
         result, start = _search_from(unit, params, report, legal_start, loosens)
     bound = None
-    if result.rota is not None and gap_hours(unit, result.rota).total > SAME_GAP_H:
+    if result.rota is not None and shortfall_minutes(unit, result.rota) > 0:
         result, bound = _settle(unit, params, result)
     findings = check(unit, result.rota) if result.rota is not None else []
     breakdown = cost(unit, result.rota) if result.rota is not None else None
@@ -208,20 +210,23 @@ def solve_scenario(
         plan=plan,
         start=start,
         bound=bound,
-        relaxation=scenario.base is not None and not is_base and relaxes(scenario.base, unit),
+        relaxation=loosens,
         removed=scenario.removed,
     )
 
 
-def _start_for(scenario: Scenario, params: SolveParams, base_rota: Rota) -> Rota | None:
+def _start_for(
+    scenario: Scenario, params: SolveParams, base_rota: Rota
+) -> tuple[Rota | None, bool]:
     """The base rota mapped onto the scenario, mended where it breaks a rule here (a longer
     shift, fewer hours: the people it breaks for are planned again against the cover the others
-    give, the rest keep their rows); None when no legal start comes of it."""
+    give, the rest keep their rows), and whether it had to be mended; None when no legal start
+    comes of it."""
     unit = scenario.unit
     mapped = start_from_base(base_rota, unit, scenario.replaced_by)
-    if mapped is not None and any(f.kind is FindingKind.BREACH for f in check(unit, mapped)):
-        mapped = mend(unit, mapped, params, seconds=params.time_limit_s * MEND_SHARE)
-    return mapped
+    if mapped is None or not any(f.kind is FindingKind.BREACH for f in check(unit, mapped)):
+        return mapped, False
+    return mend(unit, mapped, params, seconds=params.time_limit_s * MEND_SHARE), True
 
 
 def _search_from(
@@ -231,33 +236,24 @@ def _search_from(
     start: Rota,
     loosens: bool,
 ) -> tuple[Result, Start]:
-    """The search from a legal start; the start itself when the search finds nothing better,
-    so that a scenario that only loosens its base never shows more gaps than the base. For such
-    a scenario, nothing better means no fewer gaps: with as many, today's rota (and so today's
-    cost) stands, rather than another rota as good that costs a little more or less."""
+    """The search from a legal start; the start itself when the search finds nothing better:
+    fewer shift-minutes short or, as many, a lower objective. A scenario that only loosens its
+    base (`loosens`) keeps the start unless it has fewer gaps, so it never shows more than the
+    base, and with as many today's rota (and so today's cost) stands rather than another rota
+    as good that costs a little more or less."""
     result = solve(unit, params, progress=report, hint=start)
-    if _fewer_gaps(unit, result, start, params, strictly=loosens):
-        return result, Start.FROM_BASELINE
     kept = evaluate(unit, start, params)
     if kept is None:  # the model refuses what the audit accepts: never expected, never hidden
         return result, Start.FROM_BASELINE
-    return replace(kept, runtime_s=result.runtime_s), Start.BASELINE_KEPT
-
-
-def _fewer_gaps(
-    unit: Unit, result: Result, start: Rota, params: SolveParams, strictly: bool = False
-) -> bool:
-    """Whether the result beats the start: fewer gap hours, or (unless `strictly`) as many and
-    no higher objective (the start is the rota to beat, not one to lose)."""
     if result.rota is None:
-        return False
-    found, held = gap_hours(unit, result.rota).total, gap_hours(unit, start).total
-    if abs(found - held) > SAME_GAP_H:
-        return found < held
-    if strictly:
-        return False
-    kept = evaluate(unit, start, params)
-    return kept is None or kept.objective is None or (result.objective or 0) <= kept.objective
+        return replace(kept, runtime_s=result.runtime_s), Start.BASELINE_KEPT
+    found, held = shortfall_minutes(unit, result.rota), shortfall_minutes(unit, start)
+    better = found < held or (
+        found == held and not loosens and (result.objective or 0) <= (kept.objective or 0)
+    )
+    if better:
+        return result, Start.FROM_BASELINE
+    return replace(kept, runtime_s=result.runtime_s), Start.BASELINE_KEPT
 
 
 def _settle(unit: Unit, params: SolveParams, result: Result) -> tuple[Result, GapBound | None]:
@@ -272,10 +268,9 @@ def _settle(unit: Unit, params: SolveParams, result: Result) -> tuple[Result, Ga
     bound = gap_bound(unit, params, found=result.rota)
     if bound is None or bound.fewest_rota is None:
         return result, bound
-    if gap_hours(unit, bound.fewest_rota).total < gap_hours(unit, result.rota).total - SAME_GAP_H:
-        better = evaluate(unit, bound.fewest_rota, params)
-        if better is not None:
-            return replace(better, runtime_s=result.runtime_s), bound
+    fewer = shortfall_minutes(unit, bound.fewest_rota) < shortfall_minutes(unit, result.rota)
+    if fewer and (better := evaluate(unit, bound.fewest_rota, params)) is not None:
+        return replace(better, runtime_s=result.runtime_s), bound
     return result, bound
 
 
