@@ -33,6 +33,7 @@ from models.unit import Unit
 from rota.context import ModelContext
 from rota.params import SolveParams
 from rota.repair import sub_solver
+from rota.rules.coverage import gap_weight
 
 if TYPE_CHECKING:
     from rota.solve import ProgressCallback
@@ -212,10 +213,11 @@ class Master:
             if not 0 <= day < unit.days or code not in {s.code for s in unit.shift_types}:
                 continue
             rows = []
+            minutes = unit.shift(code).worked_minutes
             under_min = lp.NumVar(0, demand.min, "")
             under_target = lp.NumVar(0, demand.wanted - demand.min, "")
             over = lp.NumVar(0, lp.infinity(), "")
-            objective.SetCoefficient(under_min, params.under_minimum_weight)
+            objective.SetCoefficient(under_min, gap_weight(params.under_minimum_weight, minutes))
             objective.SetCoefficient(under_target, round(demand.weight_under))
             objective.SetCoefficient(over, round(demand.weight_over))
             least = lp.Constraint(demand.min, lp.infinity())
@@ -230,11 +232,20 @@ class Master:
                 able = frozenset(
                     e.id for e in unit.employees if unit.can_fill(e.competence, competence)
                 )
-                rows.append(self._gap_row((day, code), able, needed, params.competence_gap_weight))
+                rows.append(
+                    self._gap_row(
+                        (day, code), able, needed, gap_weight(params.competence_gap_weight, minutes)
+                    )
+                )
             for language, needed in demand.language_min.items():
                 speakers = frozenset(e.id for e in unit.employees if language in e.languages)
                 rows.append(
-                    self._gap_row((day, code), speakers, needed, params.language_gap_weight)
+                    self._gap_row(
+                        (day, code),
+                        speakers,
+                        needed,
+                        gap_weight(params.language_gap_weight, minutes),
+                    )
                 )
             self._rows[day, code] = rows
         objective.SetMinimization()

@@ -19,8 +19,10 @@ which no window sees (Curtois Instance20 levels off near 8 600 with windows alon
 shifts short). When a round of people gains nothing, the next takes them two at a time, who
 may trade what neither gives up alone (and back to one at a time when that gains nothing).
 Each round is of the kind that gained faster when last tried.
-Where a soft term couples people (a spread), a re-plan of a few would see only part of it:
-such units are not `separable` and not swept.
+A soft term that couples people (the spread of nights or weekends between them) is seen whole:
+its highest and lowest count are freed with every count they bound, the others' counts folded in
+as numbers. The largest units' first rota is still re-planned only where no such term is
+(`separable`): there it has not been measured.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from models.unit import Unit
 from rota.context import ModelContext
 from rota.params import SolveParams
 from rota.repair import sub_solver
+from rota.rules.coverage import gap_weight
 from rota.subproblem import FlatModel, Solution, flatten
 
 # People in a group and days in a window: many small re-plans solved to optimality beat fewer
@@ -422,7 +425,7 @@ def _sweep(
         if left() <= 0:
             break
         rota = whole.rota(current.values)
-        group, focus = _neighbourhood(unit, index, rota, sweep.people, sweep.days, rng)
+        group, focus = _neighbourhood(unit, index, rota, sweep.people, sweep.days, rng, params)
         windows = _windows(sweep.days, focus, min(WINDOW_DAYS, len(sweep.days)))
         if any(_weekends_limited(unit, unit.employee(e)) for e in group):
             # Which weekends each person works is a choice over the whole plan, not ten days:
@@ -570,10 +573,12 @@ def _neighbourhood(
     people: Sequence[str],
     days: Sequence[int],
     rng: random.Random,
+    params: SolveParams,
 ) -> tuple[list[str], int]:
     """A group of `people` and the day among `days` to start from. Mostly a shift short of its
-    target, with people who may work it and have shifts to spare near it (on shifts with more
-    people than wanted); else anyone, on any of the days."""
+    target, chosen by what it costs (a shift below its minimum far more often than one only
+    below its target), with people who may work it and have shifts to spare near it (on
+    shifts with more people than wanted); else anyone, on any of the days."""
     staffed: Counter[tuple[int, str]] = Counter()
     for row in rota.assignments.values():
         for day, code in enumerate(row):
@@ -588,7 +593,12 @@ def _neighbourhood(
     ]
     if not short or rng.random() >= FOCUS_SHARE:
         return [e.id for e in rng.sample(staff, min(len(staff), PEOPLE))], rng.choice(list(days))
-    weights = [row.weight_under * (row.wanted - staffed[cell]) for cell, row in short]
+    weights = [
+        row.weight_under * (row.wanted - staffed[cell])
+        + gap_weight(params.under_minimum_weight, unit.shift(cell[1]).worked_minutes)
+        * max(0, row.min - staffed[cell])
+        for cell, row in short
+    ]
     (focus, code), _ = rng.choices(short, weights=weights)[0]
     near = range(max(0, focus - WINDOW_DAYS // 2), min(unit.days, focus + WINDOW_DAYS // 2 + 1))
 

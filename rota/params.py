@@ -72,13 +72,20 @@ class SolveParams(Frozen):
         " when a scenario's rota is left with gaps (rota.construct.fewer_gaps).",
     )
     under_minimum_weight: int = Field(
-        default=10_000, ge=0, description="Penalty per person below the minimum cover."
+        default=10_000,
+        ge=0,
+        description="Penalty per person below the minimum cover on a 7.5-hour shift"
+        " (a longer or shorter shift weighs in proportion to its worked minutes).",
     )
     competence_gap_weight: int = Field(
-        default=10_000, ge=0, description="Penalty per missing competence on a shift."
+        default=10_000,
+        ge=0,
+        description="Penalty per missing competence on a 7.5-hour shift (in proportion).",
     )
     language_gap_weight: int = Field(
-        default=5_000, ge=0, description="Penalty per missing language speaker on a shift."
+        default=5_000,
+        ge=0,
+        description="Penalty per missing language speaker on a 7.5-hour shift (in proportion).",
     )
 
     @property

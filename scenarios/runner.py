@@ -28,6 +28,7 @@ from rota.cost import CostBreakdown, CostLine, cost
 from rota.explain import Explanation
 from rota.findings import Finding, FindingKind
 from rota.fulltime import PositionOptions, PositionPlan, plan_positions
+from rota.improve import improve
 from rota.params import SolveParams
 from rota.result import Result
 from rota.rules.coverage import shortfall_minutes
@@ -141,7 +142,7 @@ def solve_scenario(
 
     if scenario.time_limit_s is not None:
         params = params.with_(time_limit_s=scenario.time_limit_s)
-    unit, plan = scenario.unit, None
+    unit, plan, replanned = scenario.unit, None, False
     start = Start.BASELINE if is_base else Start.OWN
     loosens = scenario.base is not None and not is_base and relaxes(scenario.base, unit)
     began = time.monotonic()
@@ -193,9 +194,10 @@ def solve_scenario(
         result = solve(unit, params, progress=report)
     else:
         result, start = _search_from(unit, params, report, legal_start, loosens)
+        replanned = not params.deterministic
     bound = None
     if result.rota is not None and shortfall_minutes(unit, result.rota) > 0:
-        result, bound = _settle(unit, params, result)
+        result, bound = _settle(unit, params, result, replanned)
     findings = check(unit, result.rota) if result.rota is not None else []
     breakdown = cost(unit, result.rota) if result.rota is not None else None
     if breakdown is not None and scenario.extra_costs:
@@ -241,7 +243,7 @@ def _search_from(
     base (`loosens`) keeps the start unless it has fewer gaps, so it never shows more than the
     base, and with as many today's rota (and so today's cost) stands rather than another rota
     as good that costs a little more or less."""
-    result = solve(unit, params, progress=report, hint=start)
+    result = _replan(unit, params, report, start)
     kept = evaluate(unit, start, params)
     if kept is None:  # the model refuses what the audit accepts: never expected, never hidden
         return result, Start.FROM_BASELINE
@@ -256,14 +258,41 @@ def _search_from(
     return replace(kept, runtime_s=result.runtime_s), Start.BASELINE_KEPT
 
 
-def _settle(unit: Unit, params: SolveParams, result: Result) -> tuple[Result, GapBound | None]:
-    """A rota left with gaps: each person planned again alone against the others' cover (kept
-    where the gaps go down), then the gaps no rota can avoid; when the bound's own search
+def _replan(
+    unit: Unit, params: SolveParams, report: Callable[[Progress], None], start: Rota
+) -> Result:
+    """The search from a legal start. On the clock: the start re-planned a few people over a
+    few days, or one or two people over all of them, at a time, for the whole time limit
+    (`rota.improve`). From today's rota with a change, the gaps the change leaves are local,
+    and the re-plans close them where CP-SAT's search over the whole unit levels off with some
+    left, and a different some each run (bench/README.md). In deterministic mode, CP-SAT's
+    search from the start (the re-plans' work is counted far below their clock time)."""
+    if params.deterministic:
+        return solve(unit, params, progress=report, hint=start)
+    began = time.monotonic()
+
+    def improved(objective: float) -> None:
+        report(Progress(objective, 0.0, time.monotonic() - began))
+
+    replanned, _ = improve(unit, start, params, params.time_limit_s, report=improved)
+    result = evaluate(unit, replanned, params)
+    if result is None:  # the re-plans keep every hard rule of the model: never expected
+        return solve(unit, params, progress=report, hint=start)
+    return replace(result, runtime_s=time.monotonic() - began)
+
+
+def _settle(
+    unit: Unit, params: SolveParams, result: Result, replanned: bool
+) -> tuple[Result, GapBound | None]:
+    """A rota left with gaps: unless it came from the re-plans (`replanned`), which re-plan
+    each person alone too, each person planned again alone against the others' cover (kept
+    where the gaps go down); then the gaps no rota can avoid. When the bound's own search
     (started from the rota so far) ends with fewer gaps, its rota is taken: gaps come first."""
     assert result.rota is not None
-    swept = fewer_gaps(unit, result.rota, params, params.replan_person_s)
-    if swept != result.rota and (better := evaluate(unit, swept, params)) is not None:
-        result = replace(better, runtime_s=result.runtime_s)
+    if not replanned:
+        swept = fewer_gaps(unit, result.rota, params, params.replan_person_s)
+        if swept != result.rota and (better := evaluate(unit, swept, params)) is not None:
+            result = replace(better, runtime_s=result.runtime_s)
     assert result.rota is not None
     bound = gap_bound(unit, params, found=result.rota)
     if bound is None or bound.fewest_rota is None:

@@ -15,6 +15,17 @@ from rota.findings import Finding, FindingKind, day_label
 RULE = "dekning"
 REFERENCE = "bemanningsplan"
 LANGUAGE_REFERENCE = "sameloven § 3-5"
+# The shift length the gap weights are given for: a longer shift short weighs more, by its
+# worked minutes, so that the search lowers the gap hours a reader is shown, not a head count.
+WEIGHT_SHIFT_MINUTES = 450
+
+
+def gap_weight(weight: int, worked_minutes: int) -> int:
+    """The penalty for one person short on a shift of `worked_minutes`, from the weight given
+    for a 7.5-hour shift (at least 1 where the weight is not 0)."""
+    if weight == 0:
+        return 0
+    return max(1, round(weight * worked_minutes / WEIGHT_SHIFT_MINUTES))
 
 
 def add_to_model(ctx: ModelContext) -> None:
@@ -37,7 +48,11 @@ def add_to_model(ctx: ModelContext) -> None:
             model.add(staffed + under_min >= row.min)
             model.add(staffed + under_min + under_target >= row.wanted)
             model.add(staffed - over <= row.wanted)
-            ctx.penalise("under_minimum", under_min, params.under_minimum_weight)
+            ctx.penalise(
+                "under_minimum",
+                under_min,
+                gap_weight(params.under_minimum_weight, shift.worked_minutes),
+            )
             ctx.cover_gaps.append((under_min, shift.worked_minutes))
             ctx.penalise("under_target", under_target, round(row.weight_under))
             ctx.penalise("over_cover", over, round(row.weight_over))
@@ -51,7 +66,11 @@ def add_to_model(ctx: ModelContext) -> None:
                 model.add(sum(able) + gap >= needed)
                 if params.hard_cover:
                     model.add(gap == 0).only_enforce_if(ctx.hard("kompetanse"))
-                ctx.penalise("competence_gap", gap, params.competence_gap_weight)
+                ctx.penalise(
+                    "competence_gap",
+                    gap,
+                    gap_weight(params.competence_gap_weight, shift.worked_minutes),
+                )
                 ctx.cover_gaps.append((gap, shift.worked_minutes))
             for language, needed in row.language_min.items():
                 speakers = [
@@ -61,7 +80,11 @@ def add_to_model(ctx: ModelContext) -> None:
                 model.add(sum(speakers) + gap >= needed)
                 if params.hard_cover:
                     model.add(gap == 0).only_enforce_if(ctx.hard(f"samisk språk:{language}"))
-                ctx.penalise(f"language_gap_{language}", gap, params.language_gap_weight)
+                ctx.penalise(
+                    f"language_gap_{language}",
+                    gap,
+                    gap_weight(params.language_gap_weight, shift.worked_minutes),
+                )
                 ctx.cover_gaps.append((gap, shift.worked_minutes))
 
 
