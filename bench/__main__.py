@@ -23,9 +23,10 @@ from importlib.metadata import version
 from bench import curtois, heltid, plain, scale, scenarios
 from models.demo import DEMO_UNITS, demo_unit
 from rota.check import check
+from rota.cpsat import Progress
 from rota.findings import FindingKind
 from rota.params import SolveParams
-from rota.solve import Progress, solve
+from rota.solve import solve
 
 CHECKPOINTS = (10.0, 30.0, 60.0)
 # An objective below this has no cover, competence or language gap (each weighs 5 000 or more).

@@ -193,8 +193,9 @@ def solve_instance(path: Path, time_limit: float, workers: int = 0) -> Outcome:
     """Solve one instance with the engine at default settings (or `workers` search workers) and
     score it independently."""
     from models.curtois import load_unit_curtois
+    from rota.cpsat import Progress
     from rota.params import SolveParams
-    from rota.solve import Progress, solve
+    from rota.solve import solve
 
     unit = load_unit_curtois(path)
     outcome = Outcome(path.stem)

@@ -22,9 +22,10 @@ from typing import Any
 
 from bench.generate import describe, generate_unit
 from rota.check import check
+from rota.cpsat import Progress
 from rota.findings import FindingKind
 from rota.params import SolveParams
-from rota.solve import Progress, solve
+from rota.solve import solve
 
 # An objective below this has no cover, competence or language gap (each weighs 5 000 or more).
 GAP_FREE_BELOW = 5_000

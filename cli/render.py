@@ -15,10 +15,11 @@ from models.capacity import BalanceLine, CapacityBalance
 from models.problems import Language, Problem, Severity
 from models.rota_workbook import day_heading
 from models.unit import Unit
+from rota.cpsat import Progress
 from rota.findings import Finding, FindingKind
 from rota.params import SolveParams
 from rota.result import Result, Status
-from rota.solve import Progress, solve
+from rota.solve import solve
 from scenarios.labels import (
     breaches_first,
     count_kinds,

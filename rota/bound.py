@@ -17,8 +17,8 @@ from ortools.sat.python import cp_model
 
 from models.rota import Rota
 from models.unit import Unit
+from rota.model import build_model, complete_hint, rota_from
 from rota.params import SolveParams
-from rota.solve import build_model, complete_hint, rota_from
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,6 @@ import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from ortools.linear_solver import pywraplp
 from ortools.sat.python import cp_model
@@ -31,12 +30,12 @@ from models.employee import Employee
 from models.rota import Rota
 from models.unit import Unit
 from rota.context import ModelContext
+from rota.cpsat import Progress, ProgressCallback, run_solver
+from rota.improve import separable
+from rota.model import build_model, complete_hint, rota_from, solve_fixed
 from rota.params import SolveParams
 from rota.repair import sub_solver
 from rota.rules.coverage import gap_weight
-
-if TYPE_CHECKING:
-    from rota.solve import ProgressCallback
 
 # The cover's soft terms (rota.rules.coverage); every other term is one person's own.
 COVER_TERMS = ("under_minimum", "under_target", "over_cover", "competence_gap", "language_gap")
@@ -77,8 +76,6 @@ class Pricer:
     and the row that is cheapest against the cover's prices."""
 
     def __init__(self, unit: Unit, employee: Employee, params: SolveParams) -> None:
-        from rota.solve import build_model  # solve imports this module
-
         alone = unit.model_copy(update={"employees": [employee]})
         self.days = unit.days
         self.ctx: ModelContext = build_model(alone, params.with_(explain=False))
@@ -409,8 +406,6 @@ def heaviest(solution: LpSolution, fallback: Rota) -> Rota:
 def applies(unit: Unit, params: SolveParams) -> bool:
     """Whether the rota is a choice of one row per person against the cover: no spread between
     people, and the cover soft."""
-    from rota.improve import separable  # improve imports solve, which imports this module
-
     return separable(unit) and not params.hard_cover
 
 
@@ -426,15 +421,6 @@ def price_and_fix(
     for PRICING_SHARE of them, then CP-SAT on the whole model with each person's `agreed` days
     fixed, from the LP's heaviest rows. `start` when that finds nothing better. `progress` is
     told of each better rota of that search, `offset` seconds after the solve began."""
-    from rota.solve import (
-        Progress,
-        build_model,
-        complete_hint,
-        rota_from,
-        run_solver,
-        solve_fixed,
-    )
-
     began = time.monotonic()
     ctx = build_model(unit, params)
     fixed_status, start_cost = solve_fixed(

@@ -19,6 +19,7 @@ from models.rota import Rota
 from models.unit import Unit
 from rota.check import check
 from rota.findings import FindingKind
+from rota.model import build_model, rota_from
 from rota.params import SolveParams
 from rota.repair import residual_unit, sub_solver
 from rota.rules.coverage import shortfall_minutes
@@ -40,7 +41,6 @@ def _plan_alone(
 ) -> Row | None:
     """The employee's best row alone against the cover `others` give (their own row in `others`
     is ignored), from `hint`; None when the search finds none in `seconds`."""
-    from rota.solve import build_model, rota_from  # solve imports this module
 
     sub = residual_unit(unit, Rota(days=unit.days, assignments=others), [employee_id])
     ctx = build_model(sub, params)

@@ -24,6 +24,7 @@ from models.heltid import FULL_TIME_PCT, Heltid, heltid
 from models.rota import Rota
 from models.unit import Unit
 from rota.cost import CostBreakdown, cost
+from rota.cpsat import ProgressCallback
 from rota.explain import Explanation
 from rota.params import SolveParams
 from rota.positions import (
@@ -38,7 +39,7 @@ from rota.positions import (
     with_sizes,
 )
 from rota.result import Result, Status
-from rota.solve import ProgressCallback, solve
+from rota.solve import solve
 
 # Shares of the time limit: today's rota (for the cost before), most full-time, lowest cost.
 BASELINE_SHARE = 0.2

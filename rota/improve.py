@@ -46,6 +46,7 @@ from models.employee import Employee
 from models.rota import Rota
 from models.unit import Unit
 from rota.context import ModelContext
+from rota.model import build_model, solve_fixed
 from rota.params import SolveParams
 from rota.repair import sub_solver
 from rota.rules.coverage import gap_weight
@@ -97,8 +98,6 @@ def whole_model(unit: Unit, params: SolveParams) -> ModelContext:
     """The unit's model as the re-plans cut from it: without the redundant table of hours
     counts (a kind of constraint a re-plan is not cut from), which only speeds up the search;
     every rota keeps the hours rule anyway."""
-    from rota.solve import build_model  # solve imports this module
-
     return build_model(unit, params.with_(explain=False, redundant=False))
 
 
@@ -259,8 +258,6 @@ class _Whole:
         """The model (`prepared`, or made by `prepare`) and the rota's solution of it; None if
         the model has a kind of constraint a re-plan cannot be cut from, or the rota does not
         keep its hard rules."""
-        from rota.solve import solve_fixed  # solve imports this module
-
         prepared = prepared or prepare(unit, params)
         ctx, flat = prepared.ctx, prepared.flat
         if flat is None:

@@ -15,16 +15,11 @@ from models.rota import Rota
 from models.unit import Unit
 from rota.context import ModelContext
 from rota.cost import LinearCost, linear_cost
+from rota.cpsat import ProgressCallback, run_solver
+from rota.model import build_model, complete_hint, rota_from
 from rota.params import SolveParams
 from rota.result import Status
 from rota.rules.hours import outside_band
-from rota.solve import (
-    ProgressCallback,
-    build_model,
-    complete_hint,
-    rota_from,
-    run_solver,
-)
 
 FULL = 1000  # a full position, in tenths of a per cent
 # The planner's first, wider hours band (hours a week either side of the position): with the

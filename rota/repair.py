@@ -22,6 +22,7 @@ from models.demand import Demand
 from models.employee import Employee
 from models.rota import Rota
 from models.unit import Unit
+from rota.model import build_model, rota_from
 from rota.params import SolveParams
 from rota.rules.hours import outside_band, rota_minutes
 
@@ -117,7 +118,6 @@ def repair_hours(
     rule); `wide` is the same unit with the wider band `rota` was found in. Every other rule and
     every minimum cover stay kept throughout. In deterministic mode the deadline is not watched:
     each re-plan is bounded by work and the rounds by MAX_ROUNDS."""
-    from rota.solve import build_model, rota_from  # solve imports this module
 
     rng = random.Random(params.seed)
     assignments = dict(rota.assignments)

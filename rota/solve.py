@@ -1,13 +1,12 @@
-"""Build the CP-SAT model from a unit and solve it."""
+"""Solve a unit's rota: the stages from a first rota to CP-SAT's search, over the model
+(`rota.model`) and CP-SAT's run of it (`rota.cpsat`)."""
 
 from __future__ import annotations
 
-import math
-import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TypeVar
 
 from ortools.sat.python import cp_model
@@ -17,26 +16,21 @@ from models.unit import Unit
 from rota import columns
 from rota.construct import construct
 from rota.context import ModelContext
+from rota.cpsat import Progress, ProgressCallback, run_solver
 from rota.explain import explain
 from rota.improve import improve, prepare, separable
+from rota.model import (
+    add_hint,
+    build_model,
+    rota_from,
+    terms_from,
+    tightened,
+    with_shifts_fixed,
+)
 from rota.params import SolveParams
 from rota.repair import repair_hours
 from rota.result import Result, Status
-from rota.rules import FAMILIES
-from rota.strengthen import add_redundant
 from rota.warmstart import weekend_hint
-
-
-@dataclass(frozen=True)
-class Progress:
-    """A better rota was found: its objective, the best bound so far and the time spent."""
-
-    objective: float
-    best_bound: float
-    seconds: float
-
-
-ProgressCallback = Callable[[Progress], None]
 
 # The hours band of the stepping-stone search, hours a week either side of the position.
 # ±1 h finds a stone about as fast as ±2 h and leaves a fifth of the hours to mend (50 staff:
@@ -44,8 +38,6 @@ ProgressCallback = Callable[[Progress], None]
 STEPPING_STONE_TOLERANCE_H = 1.0
 # Share of the gap-free search's time by which the hours repair of the stepping stone must end.
 REPAIR_SHARE = 0.75
-# Share of a first-rota search that local search alone may take, when asked to go first.
-LOCAL_SEARCH_SHARE = 0.6
 # Share of the time for planning the first rota one person at a time (rota.construct), on units
 # too small for the re-plans below (Curtois, 60 s, the geometric mean over the 12: 1.207-1.224
 # without it, 1.172-1.194 at 30 %, 1.160 at 45 %).
@@ -68,112 +60,6 @@ PRICE_AND_FIX_UNTIL = 0.8
 REPAIR_MIN_STAFF = 20
 
 T = TypeVar("T")
-
-_STATUS = {
-    cp_model.OPTIMAL: Status.OPTIMAL,
-    cp_model.FEASIBLE: Status.FEASIBLE,
-    cp_model.INFEASIBLE: Status.INFEASIBLE,
-    cp_model.UNKNOWN: Status.UNKNOWN,
-    cp_model.MODEL_INVALID: Status.MODEL_INVALID,
-}
-
-
-def build_model(
-    unit: Unit,
-    params: SolveParams,
-    explain: bool = False,
-    positions: Mapping[str, Sequence[int]] | None = None,
-) -> ModelContext:
-    """The CP-SAT model of the unit: one Boolean per employee, day and shift, every rule family.
-    With `explain`, each hard rule group and employee is switched on by its own literal. With
-    `positions` (employee id -> allowed sizes in tenths of a per cent), those employees' position
-    sizes are variables the model chooses, and their hours follow the size chosen."""
-    ctx = ModelContext(unit=unit, params=params, explain=explain)
-    for employee_id, sizes in (positions or {}).items():
-        ctx.positions[employee_id] = ctx.model.new_int_var_from_domain(
-            cp_model.Domain.from_values(sorted(set(sizes))), f"position[{employee_id}]"
-        )
-    for employee in unit.employees:
-        for day in range(unit.days):
-            for shift in unit.shift_types:
-                ctx.x[employee.id, day, shift.code] = ctx.model.new_bool_var(
-                    f"x[{employee.id},{day},{shift.code}]"
-                )
-            ctx.model.add_at_most_one(ctx.x[employee.id, day, s.code] for s in unit.shift_types)
-    for family in FAMILIES:
-        family.add_to_model(ctx)
-    if params.redundant:
-        add_redundant(ctx)
-    objective = [
-        weight * expression for terms in ctx.terms.values() for expression, weight in terms
-    ]
-    ctx.model.minimize(sum(objective))
-    return ctx
-
-
-class _Watch(threading.Thread):
-    """Stops a search that has found nothing by `give_up_after` seconds, or whose best rota has
-    not improved for `stall_s` seconds (the rest of the time limit would be spent for crumbs).
-    With `stall_from`, the stall clock runs only once the best objective is at most that: a
-    search whose goal is a rota below it (an hours repair) is not stopped short of it."""
-
-    def __init__(
-        self,
-        solver: cp_model.CpSolver,
-        listener: _Listener,
-        give_up_after: float | None,
-        stall_s: float,
-        stall_from: float | None = None,
-    ) -> None:
-        super().__init__(daemon=True)
-        self._solver = solver
-        self._listener = listener
-        self._give_up_after = give_up_after
-        self._stall_s = stall_s
-        self._stall_from = stall_from
-        self._done = threading.Event()
-
-    def run(self) -> None:
-        started = time.monotonic()
-        while not self._done.wait(0.25):
-            now = time.monotonic()
-            listener = self._listener
-            if not listener.found:
-                if self._give_up_after is not None and now - started > self._give_up_after:
-                    self._solver.stop_search()
-                    return
-            elif (
-                self._stall_s > 0
-                and (self._stall_from is None or listener.best <= self._stall_from)
-                and now - listener.improved_at > self._stall_s
-            ):
-                self._solver.stop_search()
-                return
-
-    def stop(self) -> None:
-        self._done.set()
-        self.join()
-
-
-class _Listener(cp_model.CpSolverSolutionCallback):
-    def __init__(self, callback: ProgressCallback | None, offset: float) -> None:
-        super().__init__()
-        self._callback = callback
-        self._offset = offset  # seconds spent in earlier searches
-        self.found = False
-        self.improved_at = time.monotonic()
-        self.best = math.inf
-
-    def on_solution_callback(self) -> None:
-        self.found = True
-        self.improved_at = time.monotonic()
-        self.best = self.objective_value
-        if self._callback is not None:
-            self._callback(
-                Progress(
-                    self.objective_value, self.best_objective_bound, self._offset + self.wall_time
-                )
-            )
 
 
 def solve(
@@ -386,7 +272,7 @@ def _search(
     ctx = ctx or build_model(unit, params)
     hinted = None
     if hint is not None:
-        hinted = _add_hint(ctx, hint)
+        hinted = add_hint(ctx, hint)
         if hinted is not None and progress is not None:
             # The hint keeps every hard rule: it is a rota already. Nothing is proven yet, and
             # every soft term is a count or a spread, so the bound is 0.
@@ -419,7 +305,7 @@ def _search(
         # A stepping stone: only its shifts are used, so its cost need not be exact.
         objective, terms = solver.objective_value, terms_from(ctx, solver)
     else:
-        objective, terms = _tightened(ctx, solver, status)
+        objective, terms = tightened(ctx, solver, status)
     return Result(
         status=status,
         rota=rota_from(ctx, solver),
@@ -430,31 +316,12 @@ def _search(
     )
 
 
-def evaluate(unit: Unit, rota: Rota, params: SolveParams | None = None) -> Result | None:
-    """The given rota as a result of this unit's model: its objective and terms, each penalty at
-    what the rota really costs; None when it breaks a hard rule of the model."""
-    started = time.monotonic()
-    ctx = build_model(unit, (params or SolveParams()).with_(explain=False))
-    shifts = {v.index: int(rota.shift_on(e, day) == code) for (e, day, code), v in ctx.x.items()}
-    polish = _with_shifts_fixed(ctx, shifts)
-    if polish is None:
-        return None
-    return Result(
-        status=Status.FEASIBLE,
-        rota=rota,
-        objective=polish.objective_value,
-        best_bound=None,
-        runtime_s=time.monotonic() - started,
-        terms=terms_from(ctx, polish),
-    )
-
-
 def _hint_result(
     ctx: ModelContext, hint: Rota, search: cp_model.CpSolver, started: float
 ) -> Result:
-    """The hinted rota as the result (it keeps every hard rule: `_add_hint` checked), with its
+    """The hinted rota as the result (it keeps every hard rule: `add_hint` checked), with its
     objective and terms."""
-    polish = _with_shifts_fixed(
+    polish = with_shifts_fixed(
         ctx, {v.index: int(hint.shift_on(e, day) == code) for (e, day, code), v in ctx.x.items()}
     )
     if polish is None:
@@ -468,160 +335,3 @@ def _hint_result(
         runtime_s=time.monotonic() - started,
         terms=terms_from(ctx, polish),
     )
-
-
-def _with_shifts_fixed(ctx: ModelContext, shifts: Mapping[int, int]) -> cp_model.CpSolver | None:
-    """A tiny solve of the model with every shift fixed: each penalty at what the rota really
-    costs. `shifts` maps each shift variable's index to its value. The solver (its values read by
-    the model's own variables, as the clone keeps their indices), or None without an optimum."""
-    status, polish = solve_fixed(ctx, shifts)
-    return polish if status == cp_model.OPTIMAL else None
-
-
-def solve_fixed(
-    ctx: ModelContext, values: Mapping[int, int]
-) -> tuple[cp_model.CpSolverStatus, cp_model.CpSolver]:
-    """CP-SAT's status and solver for the model with these variables (by index) fixed."""
-    fixed = ctx.model.clone()
-    for index, value in values.items():
-        fixed.add(fixed.get_int_var_from_proto_index(index) == value)
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.max_time_in_seconds = 10.0
-    return solver.solve(fixed), solver
-
-
-def _add_hint(ctx: ModelContext, hint: Rota) -> float | None:
-    """Hint the rota's shifts and, when the rota keeps every hard rule of this model, every other
-    variable too (works literals, weekends, penalties), from a tiny solve with the shifts fixed.
-    CP-SAT does not complete a partial hint: on Curtois Instance20 a legal first rota hinted by
-    its shifts alone gave no rota in 20 s; hinted whole, it is the first solution. The objective
-    of the rota when it keeps every hard rule, else None."""
-    values: dict[int, int] = {}
-    for (employee_id, day, code), variable in ctx.x.items():
-        if employee_id in hint.assignments and day < hint.days:
-            values[variable.index] = int(hint.shift_on(employee_id, day) == code)
-    return complete_hint(ctx, values)
-
-
-def complete_hint(ctx: ModelContext, values: dict[int, int]) -> float | None:
-    """Hint these values (by variable index); when they give every shift variable, complete
-    them into a whole solution first (a tiny solve with them fixed), when one exists. The
-    objective of that whole solution, or None when there is none."""
-    objective = None
-    if all(variable.index in values for variable in ctx.x.values()):
-        status, completion = solve_fixed(ctx, values)
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            # The clone keeps variable indices; its own constraints were added after them.
-            values = {
-                index: int(completion.response_proto.solution[index])
-                for index in range(len(ctx.model.proto.variables))
-            }
-            objective = completion.objective_value
-    for index, value in values.items():
-        ctx.model.add_hint(ctx.model.get_int_var_from_proto_index(index), value)
-    return objective
-
-
-def _tightened(
-    ctx: ModelContext, solver: cp_model.CpSolver, status: Status
-) -> tuple[float, dict[str, float]]:
-    """The objective and terms of the rota itself. A rota that is not proven optimal may carry
-    slack (e.g. over-cover counted higher than its shifts make it); with every shift fixed, a
-    tiny second solve sets each penalty to what the rota really costs."""
-    if status is Status.OPTIMAL:
-        return solver.objective_value, terms_from(ctx, solver)
-    polish = _with_shifts_fixed(ctx, {v.index: solver.value(v) for v in ctx.x.values()})
-    if polish is None:
-        return solver.objective_value, terms_from(ctx, solver)
-    return polish.objective_value, terms_from(ctx, polish)
-
-
-def run_solver(
-    ctx: ModelContext,
-    params: SolveParams,
-    progress: ProgressCallback | None = None,
-    offset: float = 0.0,
-    give_up_after: float | None = None,
-    improving: bool = False,
-    stall_from: float | None = None,
-    local_search_first: bool = False,
-) -> tuple[Status, cp_model.CpSolver]:
-    """Run CP-SAT once on the built model with the parameters, the progress callback and the
-    give-up/stall watch; the status and the solver (to read values from). `improving`: the
-    search starts from a hinted rota that keeps every hard rule. `stall_from`: the stall watch
-    starts once the objective is at most this (see `_Watch`). `local_search_first`: a search
-    for a first rota tries local search alone first (LOCAL_SEARCH_SHARE of its time)."""
-    if local_search_first and params.first_rota_only and not improving:
-        # Local search proves nothing: the complete search gets the rest of the time when it
-        # finds no rota.
-        local = params.with_(time_limit_s=params.time_limit_s * LOCAL_SEARCH_SHARE)
-        status, solver = _run_once(ctx, local, progress, offset, give_up_after, local_search=True)
-        if status.has_rota:
-            return status, solver
-        spent = local.time_limit_s if params.deterministic else solver.wall_time
-        rest = params.with_(time_limit_s=max(1.0, params.time_limit_s - spent))
-        return _run_once(ctx, rest, progress, offset + spent, give_up_after)
-    return _run_once(ctx, params, progress, offset, give_up_after, improving, stall_from)
-
-
-def _run_once(
-    ctx: ModelContext,
-    params: SolveParams,
-    progress: ProgressCallback | None,
-    offset: float,
-    give_up_after: float | None,
-    improving: bool = False,
-    stall_from: float | None = None,
-    local_search: bool = False,
-) -> tuple[Status, cp_model.CpSolver]:
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = params.time_limit_s
-    solver.parameters.num_workers = params.effective_workers
-    solver.parameters.random_seed = params.seed
-    solver.parameters.log_search_progress = params.log
-    solver.parameters.stop_after_first_solution = params.first_rota_only
-    solver.parameters.use_ls_only = local_search
-    if improving and params.max_lp and not params.deterministic and params.effective_workers <= 2:
-        # With a rota in hand the one complete worker is best spent on the strongest LP: on the
-        # benchmark it found better rotas on 4 of 5 middle instances in 30 s, and bounds that
-        # prove something (Instance10: 4620 against 9; bench/README.md).
-        solver.parameters.subsolvers.append("max_lp")
-    if params.deterministic:
-        # Work, not wall-clock time, bounds the search, so a loaded machine gives the same rota.
-        solver.parameters.max_deterministic_time = params.time_limit_s
-        solver.parameters.max_time_in_seconds = 10 * params.time_limit_s
-    listener = _Listener(progress, offset)
-    watch = None
-    if not params.deterministic and (give_up_after is not None or params.stall_s > 0):
-        watch = _Watch(solver, listener, give_up_after, params.stall_s, stall_from)
-        watch.start()
-    try:
-        solver_status = solver.solve(ctx.model, listener)
-    finally:
-        if watch is not None:
-            watch.stop()
-    return _STATUS.get(solver_status, Status.UNKNOWN), solver
-
-
-def rota_from(ctx: ModelContext, solver: cp_model.CpSolver) -> Rota:
-    """The rota of the solver's best solution."""
-    unit = ctx.unit
-    assignments: dict[str, tuple[str | None, ...]] = {}
-    for employee in unit.employees:
-        row = []
-        for day in range(unit.days):
-            worked = [
-                s.code for s in unit.shift_types if solver.value(ctx.x[employee.id, day, s.code])
-            ]
-            row.append(worked[0] if worked else None)
-        assignments[employee.id] = tuple(row)
-    return Rota(days=unit.days, assignments=assignments)
-
-
-def terms_from(ctx: ModelContext, solver: cp_model.CpSolver) -> dict[str, float]:
-    """Each named soft term's value in the solver's best solution."""
-    return {
-        name: float(sum(weight * solver.value(expression) for expression, weight in parts))
-        for name, parts in ctx.terms.items()
-    }

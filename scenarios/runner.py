@@ -25,14 +25,16 @@ from rota.bound import GapBound, gap_bound
 from rota.check import check
 from rota.construct import fewer_gaps, mend
 from rota.cost import CostBreakdown, CostLine, cost
+from rota.cpsat import Progress
 from rota.explain import Explanation
 from rota.findings import Finding, FindingKind
 from rota.fulltime import PositionOptions, PositionPlan, plan_positions
 from rota.improve import improve
+from rota.model import evaluate
 from rota.params import SolveParams
 from rota.result import Result
 from rota.rules.coverage import shortfall_minutes
-from rota.solve import Progress, evaluate, solve
+from rota.solve import solve
 from scenarios.baseline import start_from_base
 from scenarios.kpi import ScenarioKpis, kpis
 from scenarios.relaxation import relaxes

@@ -7,9 +7,10 @@ from ortools.sat.python import cp_model
 
 from bench.curtois import DEFAULT_FOLDER, objective, parse, roster_of, violations
 from models.curtois import load_unit_curtois, unit_from_curtois
+from rota.model import build_model, terms_from, tightened
 from rota.params import SolveParams
 from rota.result import Status
-from rota.solve import _tightened, build_model, solve, terms_from
+from rota.solve import solve
 from tests.curtois_sample import ROSTER, ROSTER_OBJECTIVE, SAMPLE, roster_rows
 
 
@@ -90,6 +91,6 @@ def test_a_rota_not_proven_optimal_is_priced_at_what_it_costs() -> None:
     solver.parameters.num_workers = 1
     assert solver.solve(loose) == cp_model.OPTIMAL
     assert sum(terms_from(ctx, solver).values()) == ROSTER_OBJECTIVE + weight
-    objective_value, terms = _tightened(ctx, solver, Status.FEASIBLE)
+    objective_value, terms = tightened(ctx, solver, Status.FEASIBLE)
     assert objective_value == ROSTER_OBJECTIVE
     assert sum(terms.values()) == ROSTER_OBJECTIVE

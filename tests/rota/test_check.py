@@ -18,8 +18,8 @@ from models.rota import Rota
 from models.unit import Unit
 from rota.check import check
 from rota.findings import FindingKind
+from rota.model import build_model, solve_fixed
 from rota.params import SolveParams
-from rota.solve import build_model, solve_fixed
 from tests.rota.conftest import rota_of
 
 SHIFTS = [

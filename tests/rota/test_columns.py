@@ -12,9 +12,10 @@ from models.unit import Unit
 from rota import columns
 from rota.check import check
 from rota.columns import Column, LpSolution, Master, Pricer, agreed, generate, heaviest
+from rota.cpsat import run_solver
 from rota.findings import FindingKind
+from rota.model import build_model, solve_fixed
 from rota.params import SolveParams
-from rota.solve import build_model, run_solver, solve_fixed
 from tests.curtois_sample import ROSTER, ROSTER_OBJECTIVE, SAMPLE, roster_rows
 from tests.rota.conftest import rota_of, two_shift_unit
 

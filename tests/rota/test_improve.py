@@ -23,8 +23,9 @@ from rota.improve import (
     prepare,
     separable,
 )
+from rota.model import build_model, evaluate
 from rota.params import SolveParams
-from rota.solve import build_model, evaluate, solve
+from rota.solve import solve
 from rota.subproblem import Solution
 from tests.rota.conftest import FREE_HOURS, rota_of, two_shift_unit
 

@@ -10,9 +10,10 @@ import pytest
 from models.problems import InputError
 from models.unit import Unit
 from rota.check import check
+from rota.model import build_model
 from rota.params import SolveParams
 from rota.result import Status
-from rota.solve import build_model, solve
+from rota.solve import solve
 from tests.rota.conftest import rota_of, two_shift_unit
 
 FREE_WEEKENDS: dict[str, Any] = {"whole_weekends": False, "weekend_every": 1, "sunday_rule": False}
