@@ -105,6 +105,10 @@ class InputError(Exception):
     def __post_init__(self) -> None:
         super().__init__(self.describe("en"))
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[list[Problem]]]:
+        # Raised in a worker process, it reaches the parent whole (problems, not their text).
+        return (InputError, (self.problems,))
+
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.ERROR]

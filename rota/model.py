@@ -15,6 +15,7 @@ from rota.context import ModelContext
 from rota.params import SolveParams
 from rota.result import Result, Status
 from rota.rules import FAMILIES
+from rota.size import check_fits
 from rota.strengthen import add_redundant
 
 
@@ -27,7 +28,9 @@ def build_model(
     """The CP-SAT model of the unit: one Boolean per employee, day and shift, every rule family.
     With `explain`, each hard rule group and employee is switched on by its own literal. With
     `positions` (employee id -> allowed sizes in tenths of a per cent), those employees' position
-    sizes are variables the model chooses, and their hours follow the size chosen."""
+    sizes are variables the model chooses, and their hours follow the size chosen. Refuses (an
+    InputError, in words) a unit whose model would not fit in memory."""
+    check_fits(unit)
     ctx = ModelContext(unit=unit, params=params, explain=explain)
     for employee_id, sizes in (positions or {}).items():
         ctx.positions[employee_id] = ctx.model.new_int_var_from_domain(

@@ -34,6 +34,7 @@ from rota.model import evaluate
 from rota.params import SolveParams
 from rota.result import Result
 from rota.rules.coverage import shortfall_minutes
+from rota.size import check_fits
 from rota.solve import solve
 from scenarios.baseline import start_from_base
 from scenarios.kpi import ScenarioKpis, kpis
@@ -324,6 +325,9 @@ def run_scenarios(
     Each distinct base unit is solved first (as the scenario that is the base unchanged, when
     there is one, else on its own), unless `base_rotas` (by `base_key`) gives its rota; then
     every other scenario starts from its base's rota."""
+    for scenario in scenarios:
+        # A unit too large for memory is refused before anything runs, not minutes in.
+        check_fits(scenario.unit)
     owned = executor is None
     parallel = jobs or 1
     if parallel > 1 and not params.deterministic and params.workers == 0:
