@@ -128,13 +128,13 @@ def solve(
 
 def _legal_start(
     unit: Unit, params: SolveParams, started: float, progress: ProgressCallback | None = None
-) -> tuple[Rota | None, ModelContext | None]:
+) -> tuple[Rota | None, ModelContext]:
     """A rota that keeps every hard rule, to seed the search: the first one found without the
     objective, planned again one person at a time against the cover the others leave, or on
     the largest units re-planned a few people over a few days (or one person over all of them)
     at a time. Each step has a share of what is left of the time limit; None when no first rota
-    is found. The re-plans tell `progress` of each better rota they find, and their model is
-    returned too (for the search after them), else None."""
+    is found. The re-plans tell `progress` of each better rota they find. The unit's model
+    comes back too, never hinted, for the search after it (the re-plans' own where they ran)."""
 
     def left() -> float:
         if params.deterministic:
@@ -147,13 +147,13 @@ def _legal_start(
     # The re-plans' model (for the search after them too) is made while CP-SAT looks for the
     # first rota: on Curtois Instance20 it takes 3-3.5 s to build and read, and the search
     # for the first rota 5-6 s, in which it leaves Python's lock free.
-    rota, prepared = _first_rota(
+    rota, first_ctx, prepared = _first_rota(
         unit,
         params.with_(time_limit_s=share),
         meanwhile=(lambda: prepare(unit, params)) if replans else None,
     )
     if rota is None:
-        return None, None
+        return None, first_ctx
     if prepared is not None:
         # CP-SAT's own neighbourhoods are slow on a model this size; ours are small, and they
         # gain faster from the first rota than the construction does (bench/README.md).
@@ -187,22 +187,26 @@ def _legal_start(
         if seconds > 0:
             offset = 0.0 if params.deterministic else time.monotonic() - started
             rota = columns.price_and_fix(unit, rota, params, seconds, progress, offset)
-    return rota, None
+    return rota, first_ctx
 
 
 def _first_rota(
     unit: Unit, params: SolveParams, meanwhile: Callable[[], T] | None = None
-) -> tuple[Rota | None, T | None]:
-    """Any rota that keeps the hard rules, found with the objective left out, as a hint; and
-    what `meanwhile` returns, run in a thread while CP-SAT searches (it leaves Python's lock
-    free while it does).
+) -> tuple[Rota | None, ModelContext, T | None]:
+    """Any rota that keeps the hard rules, found with the objective left out, as a hint; the
+    unit's model it was found with, its objective put back and never hinted, for the search
+    after it (on 200 staff over 12 weeks a model takes 4-4.5 s to build); and what `meanwhile`
+    returns, run in a thread while CP-SAT searches (it leaves Python's lock free while it does).
 
     With nothing to make hard, there is no gap-free stage to seed the search; and a first rota
     comes far sooner without the objective than with it (Curtois Instance20, 50 staff over 26
     weeks: 4 s against none in 45 s; bench/README.md). None when none is found in its share.
     """
     ctx = build_model(unit, params.with_(explain=False))
-    ctx.model.clear_objective()  # type: ignore[no-untyped-call]
+    # Searched on a copy without the objective; the copy keeps the variables' indices, so the
+    # rota reads back through the model's own variables.
+    without_objective = ctx.model.clone()
+    without_objective.clear_objective()  # type: ignore[no-untyped-call]
     # It stops at its first rota, so a generous share costs only where it is needed.
     stone = params.with_(
         time_limit_s=params.time_limit_s * params.gap_free_share,
@@ -211,9 +215,9 @@ def _first_rota(
     )
     with ThreadPoolExecutor(max_workers=1) as beside:  # no thread unless something is submitted
         made = None if meanwhile is None else beside.submit(meanwhile)
-        status, solver = run_solver(ctx, stone)
+        status, solver = run_solver(replace(ctx, model=without_objective), stone)
     rota = rota_from(ctx, solver) if status.has_rota else None
-    return rota, None if made is None else made.result()
+    return rota, ctx, None if made is None else made.result()
 
 
 def _shift_variables(unit: Unit) -> int:

@@ -16,8 +16,10 @@ from models.rota import Rota
 from models.unit import Unit
 from rota import columns
 from rota.check import check
+from rota.context import ModelContext
 from rota.findings import Finding, FindingKind
 from rota.improve import prepare
+from rota.model import build_model
 from rota.params import SolveParams
 from rota.result import Result, Status
 from rota.solve import _first_rota, _has_minimums, _search, _stepping_stone
@@ -41,7 +43,7 @@ def test_no_stepping_stone_when_every_hours_band_is_explicit() -> None:
 def test_first_rota_keeps_the_hard_rules() -> None:
     """The objective-free first rota of the sample breaks no hard rule of the benchmark."""
     unit = unit_from_curtois(SAMPLE, "sample.txt")
-    rota, _ = _first_rota(unit, SolveParams(time_limit_s=5, deterministic=True))
+    rota, _, _ = _first_rota(unit, SolveParams(time_limit_s=5, deterministic=True))
     assert rota is not None
     roster = roster_of(rota)
     assert violations(parse(SAMPLE), roster) == []
@@ -52,14 +54,28 @@ def test_first_rota_hands_back_what_was_made_beside_its_search() -> None:
     whole: every shift variable, read into plain lists, and the same rota as without it."""
     unit = unit_from_curtois(SAMPLE, "sample.txt")
     params = SolveParams(time_limit_s=5, deterministic=True)
-    alone, _ = _first_rota(unit, params)
-    rota, prepared = _first_rota(unit, params, meanwhile=lambda: prepare(unit, params))
+    alone, _, _ = _first_rota(unit, params)
+    rota, _, prepared = _first_rota(unit, params, meanwhile=lambda: prepare(unit, params))
     assert prepared is not None
     assert prepared.flat is not None
     shifts = len(unit.employees) * unit.days * len(unit.shift_types)
     assert len(prepared.ctx.x) == shifts
     assert prepared.flat.decisions == {v.index for v in prepared.ctx.x.values()}
     assert rota == alone
+
+
+def test_the_first_rotas_model_is_the_searchs_model() -> None:
+    """The model the first rota was found with comes back with the objective put back: the
+    same objective as a model built afresh, and no hint in it."""
+    unit = unit_from_curtois(SAMPLE, "sample.txt")
+    params = SolveParams(time_limit_s=5, deterministic=True)
+    _, ctx, _ = _first_rota(unit, params)
+    fresh = build_model(unit, params)
+    objective, built = ctx.model.proto.objective, fresh.model.proto.objective
+    assert list(objective.vars) == list(built.vars)
+    assert list(objective.coeffs) == list(built.coeffs)
+    assert len(objective.vars) > 0
+    assert not ctx.model.proto.solution_hint.vars
 
 
 def _first_rota_by_work(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -69,7 +85,7 @@ def _first_rota_by_work(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def by_work(
         unit: Unit, params: SolveParams, meanwhile: Callable[[], T] | None = None
-    ) -> tuple[Rota | None, T | None]:
+    ) -> tuple[Rota | None, ModelContext, T | None]:
         return _first_rota(unit, params.with_(deterministic=True, time_limit_s=5), meanwhile)
 
     monkeypatch.setattr(solve_module, "_first_rota", by_work)
