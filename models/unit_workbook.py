@@ -20,7 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models import cells
-from models.atomic import atomic_write
+from models.atomic import save_workbook
 from models.budget import EMPLOYER_TAX_PCT, Budget
 from models.build import build_unit
 from models.cells import CellError
@@ -511,7 +511,7 @@ def write_unit_workbook(unit: Unit | None, path: FilePath) -> None:
     for spec in TABLES:
         _write_table(sheets[spec.name], spec, list(_table_rows(spec, unit)) if unit else [])
     _write_guide(workbook.create_sheet(GUIDE))
-    atomic_write(path, lambda temporary: workbook.save(temporary))
+    save_workbook(workbook, path)
 
 
 def _unit_values(unit: Unit | None) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from models.atomic import atomic_write
+from models.atomic import atomic_write, save_workbook
 from models.problems import Language
 from rota.cost import LABELS, CostKind
 from scenarios.heltid_sheet import sheet_name as heltid_sheet_name
@@ -355,7 +355,7 @@ def write_comparison_workbook(
     for outcome in comparison.outcomes:
         sheet = workbook.create_sheet(unique_sheet_name(outcome.name, taken))
         _write_scenario_rota(sheet, outcome, lang, option)
-    atomic_write(Path(path), lambda temporary: workbook.save(temporary))
+    save_workbook(workbook, Path(path))
 
 
 def _write_removed(sheet: Any, comparison: Comparison, lang: Language) -> None:
@@ -703,7 +703,19 @@ def _csv_text(value: Any, lang: Language) -> str:
     if isinstance(value, float):
         text = "0" if value == 0 else f"{value:.10f}".rstrip("0").rstrip(".")
         return text.replace(".", ",") if lang == "nb" else text
-    return str(value)
+    return _not_a_formula(str(value))
+
+
+# What makes Excel read a CSV field as a formula when it comes first (OWASP's list).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _not_a_formula(text: str) -> str:
+    """Text from the user's input as Excel shows it, never run: a field that would start a
+    formula gets a leading apostrophe. A lone sign is no formula and stays as it is."""
+    if len(text) > 1 and text.startswith(_FORMULA_STARTS):
+        return "'" + text
+    return text
 
 
 def write_csv(comparison: Comparison, path: Path, lang: Language = "nb") -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from models.atomic import atomic_write
+from models.atomic import save_workbook
 from models.problems import Language
 from rota.check import check
 from rota.cost import LABELS, CostBreakdown, CostKind
@@ -57,7 +57,7 @@ def write_plan_workbook(plan: PositionPlan, path: Path, lang: Language = "nb") -
         write_turnus_sheet(
             workbook.create_sheet(_t(lang, "Turnus", "Rota")), plan.after, plan.result.rota, lang
         )
-    atomic_write(Path(path), lambda temporary: workbook.save(temporary))
+    save_workbook(workbook, Path(path))
     return Path(path)
 
 

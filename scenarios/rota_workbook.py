@@ -18,7 +18,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from models.atomic import atomic_write
+from models.atomic import save_workbook
 from models.clock import WEEKDAYS_EN, WEEKDAYS_NB
 from models.employee import SAMI_LANGUAGES, Employee
 from models.heltid import heltid
@@ -202,7 +202,7 @@ def write_rota_workbook(
         lang,
     )
     path = Path(path)
-    atomic_write(path, lambda temporary: workbook.save(temporary))
+    save_workbook(workbook, path)
     return path
 
 

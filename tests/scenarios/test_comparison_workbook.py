@@ -22,6 +22,7 @@ from scenarios.comparison_workbook import (
     GAP_FILL,
     KRONER_FORMAT,
     SHARE_FORMAT,
+    _csv_text,
     comparison_json,
     comparison_rows,
     unique_sheet_name,
@@ -467,3 +468,15 @@ def test_the_workbook_lists_the_positions_a_cut_takes_away(tmp_path: Path) -> No
     assert sum(r[4] for r in rows) >= 200
     listed = comparison_json(Comparison([outcome]))["scenarios"][0]["removed_positions"]
     assert [p["id"] for p in listed] == [r[1] for r in rows]
+
+
+def test_csv_text_that_would_start_a_formula_is_escaped() -> None:
+    """Text from the input that Excel would run as a formula (=, +, -, @, tab, CR first) gets a
+    leading apostrophe; numbers, plain text and a lone sign are left as they are."""
+    assert _csv_text('=HYPERLINK("http://x.example","Klikk")', "nb").startswith("'=")
+    for text in ("+47 1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"):
+        assert _csv_text(text, "nb") == "'" + text
+    assert _csv_text("Langvakter", "nb") == "Langvakter"
+    assert _csv_text("-", "nb") == "-"
+    assert _csv_text(-1.5, "nb") == "-1,5"
+    assert _csv_text(-3, "en") == "-3"
