@@ -125,7 +125,9 @@ def deterministic_option(command: F) -> F:
         "--deterministic",
         is_flag=True,
         help="One worker, fixed seed, work instead of the clock: the same result every run,"
-        " on any machine under any load (slower).",
+        " on any machine under any load. The time limit then counts CP-SAT's deterministic"
+        " work units, not seconds: the wall time is often 2-4 times the limit, and each"
+        " search is cut off at 10 times its limit on the clock.",
     )(command)
 
 
@@ -208,7 +210,11 @@ def schema() -> None:
     " has not improved for 10 s).",
 )
 @click.option(
-    "--deterministic", is_flag=True, help="One worker, fixed seed: the same rota every run."
+    "--deterministic",
+    is_flag=True,
+    help="One worker, fixed seed: the same rota every run. The time limit then counts CP-SAT's"
+    " deterministic work units, not seconds (the wall time is often 2-4 times the limit; each"
+    " search is cut off at 10 times its limit on the clock).",
 )
 @click.option("--seed", type=click.IntRange(min=0), help="Random seed of the search.")
 @click.option("--workers", type=click.IntRange(min=0), help="Search workers; 0 means all cores.")
