@@ -6,6 +6,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from models.base import Frozen
+from models.employee import LanguageCode
 
 ALL_WEEKDAYS = (0, 1, 2, 3, 4, 5, 6)
 
@@ -28,7 +29,7 @@ class Demand(Frozen):
     competence_min: dict[str, int] = Field(
         default_factory=dict, description="Least staff of each competence, e.g. {SPL: 1}."
     )
-    language_min: dict[str, int] = Field(
+    language_min: dict[LanguageCode, int] = Field(
         default_factory=dict, description="Least speakers of each language, e.g. {se: 1}."
     )
     weight_under: float = Field(

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from models.base import Frozen
-
-LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
-LanguageCode = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
 
 # Sami languages of the administrative area (sameloven § 3-5), by ISO 639 code.
 SAMI_LANGUAGES: dict[str, tuple[str, str]] = {
@@ -18,6 +15,41 @@ SAMI_LANGUAGES: dict[str, tuple[str, str]] = {
     "smj": ("lulesamisk", "Lule Sami"),
     "sma": ("sørsamisk", "South Sami"),
 }
+# Other spellings people write for them (compared in lower case): the ISO 639-3 code of North
+# Sami, the Norwegian and English names and each language's own name.
+_LANGUAGE_SPELLINGS: dict[str, str] = {
+    "sme": "se",
+    "nordsamisk": "se",
+    "north sami": "se",
+    "northern sami": "se",
+    "davvisámegiella": "se",
+    "lulesamisk": "smj",
+    "lule sami": "smj",
+    "julevsámegiella": "smj",
+    "sørsamisk": "sma",
+    "south sami": "sma",
+    "southern sami": "sma",
+    "åarjelsaemien": "sma",
+}
+VALID_LANGUAGES_NB = "se (nordsamisk), smj (lulesamisk) eller sma (sørsamisk)"
+VALID_LANGUAGES_EN = "se (North Sami), smj (Lule Sami) or sma (South Sami)"
+
+
+def language_code(value: object) -> str:
+    """The language's code (se, smj, sma) from any known spelling of it: the code in any case,
+    the ISO 639-3 code, the Norwegian, English or Sami name. Anything else is refused, so that
+    a speaker never silently stops counting as one."""
+    if not isinstance(value, str):
+        raise PydanticCustomError("unknown_language", "unknown_language", {"value": value})
+    key = " ".join(value.strip().lower().replace("-", " ").split())
+    if key in SAMI_LANGUAGES:
+        return key
+    if key in _LANGUAGE_SPELLINGS:
+        return _LANGUAGE_SPELLINGS[key]
+    raise PydanticCustomError("unknown_language", "unknown_language", {"value": value})
+
+
+LanguageCode = Annotated[str, BeforeValidator(language_code)]
 
 
 class RuleOverrides(Frozen):

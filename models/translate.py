@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from models.employee import VALID_LANGUAGES_EN, VALID_LANGUAGES_NB
 from models.problems import Problem
 
 # Messages for our own checks raised inside validators (PydanticCustomError types).
@@ -106,6 +107,14 @@ def translate_error(details: ErrorDetails) -> Problem:
         en = f"'{_shown(value)}' is not a date (write e.g. 2027-01-04)."
     elif kind.startswith("bool"):
         nb, en = f"«{_shown(value)}» er ikke ja eller nei.", f"'{_shown(value)}' is not yes or no."
+    elif kind == "unknown_language":
+        shown = _shown(ctx.get("value", value))
+        if str(shown).strip().lower() in ("samisk", "sami", "sámi"):
+            nb = f"«{shown}» sier ikke hvilket samisk språk; skriv {VALID_LANGUAGES_NB}."
+            en = f"'{shown}' does not say which Sami language; write {VALID_LANGUAGES_EN}."
+        else:
+            nb = f"«{shown}» er ikke et språk enheten kjenner; skriv {VALID_LANGUAGES_NB}."
+            en = f"'{shown}' is not a language the unit knows; write {VALID_LANGUAGES_EN}."
     elif kind == "string_pattern_mismatch":
         nb = f"«{_shown(value)}» er ikke en gyldig kode (bokstaver og tall, uten mellomrom)."
         en = f"'{_shown(value)}' is not a valid code (letters and digits, no spaces)."

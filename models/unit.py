@@ -19,7 +19,7 @@ from models.budget import Budget
 from models.clock import WEEKDAY_NAMES_NB
 from models.competence import Competence
 from models.demand import Demand
-from models.employee import SAMI_LANGUAGES, Employee
+from models.employee import Employee
 from models.problems import InputError, Problem, error
 from models.rules import PER_EMPLOYEE_RULES, WorkRules
 from models.shift import ShiftType
@@ -234,14 +234,6 @@ def _reference_problems(unit: Unit) -> Iterator[Problem]:
         for code in row.competence_min:
             if code not in competence_codes:
                 yield _unknown_competence(code, (*path, "competence_min"))
-        for language in row.language_min:
-            if language not in SAMI_LANGUAGES and not language.isalpha():
-                yield error(
-                    f"Ukjent språkkode «{language}».",
-                    f"Unknown language code '{language}'.",
-                    (*path, "language_min"),
-                    "unknown_language",
-                )
         for day in row.days or ():
             if not 0 <= day < days:
                 yield _day_out_of_range(day, days, (*path, "days"))

@@ -204,7 +204,7 @@ EMPLOYEES = TableSheet(
             "Språk",
             "languages",
             cells.word_list,
-            "Språkkoder: se = nordsamisk, smj = lulesamisk, sma = sørsamisk.",
+            "Språk: se (eller nordsamisk), smj (lulesamisk), sma (sørsamisk).",
             "se",
             8,
         ),
