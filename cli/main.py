@@ -30,7 +30,7 @@ from cli.render import (
     solve_with_progress,
 )
 from cli.scenario_view import print_comparison, run_with_progress
-from models.capacity import capacity_balance, unit_warnings
+from models.capacity import capacity_balance, frame_warnings, unit_warnings
 from models.demo import DEMO_UNITS, demo_text, demo_unit
 from models.heltid import heltid
 from models.loader import load_unit
@@ -240,6 +240,7 @@ def solve(
         workers=workers,
     )
     output = output or Path.cwd() / f"{unit_file.stem}-turnus.xlsx"
+    print_problems(_console(), frame_warnings(unit), lang)
     if _solve_and_write(unit, params, output, lang) is None:
         sys.exit(1)
 
@@ -437,6 +438,7 @@ def check_rota(rota_file: Path, unit_file: Path) -> None:
     unit = load_unit(unit_file)
     rota = read_rota(rota_file, unit)
     findings = check(unit, rota)
+    print_problems(_console(), frame_warnings(unit), lang)
     print_findings(_console(), unit, findings, lang)
     breaches, _ = count_kinds(findings)
     if breaches:

@@ -217,10 +217,38 @@ def capacity_balance(unit: Unit) -> CapacityBalance:
     )
 
 
+def frame_warnings(unit: Unit) -> list[Problem]:
+    """The positions against the årsverksramme: a warning when together they are more."""
+    frame = unit.budget.fte_frame
+    if frame is None:
+        return []
+    total = sum(e.fte for e in unit.employees)
+    if total <= frame + 1e-9:
+        return []
+    over = total - frame
+    vacant = sum(e.fte for e in unit.employees if e.vacant)
+
+    def nb(value: float) -> str:
+        return f"{value:.2f}".replace(".", ",")
+
+    vacant_nb = f", ledige stillinger medregnet ({nb(vacant)})" if vacant else ""
+    vacant_en = f", vacant positions included ({vacant:.2f})" if vacant else ""
+    return [
+        warning(
+            f"Stillingene er til sammen {nb(total)} årsverk{vacant_nb}, men årsverksrammen er"
+            f" {nb(frame)}: {nb(over)} årsverk over rammen.",
+            f"The positions add up to {total:.2f} FTE{vacant_en}, but the FTE frame is"
+            f" {frame:.2f}: {over:.2f} FTE over the frame.",
+            ("budget", "fte_frame"),
+            "over_fte_frame",
+        )
+    ]
+
+
 def unit_warnings(unit: Unit, balance: CapacityBalance | None = None) -> list[Problem]:
     """Doubts that do not stop a rota but that a unit leader should see before solving."""
     balance = balance or capacity_balance(unit)
-    problems: list[Problem] = []
+    problems: list[Problem] = frame_warnings(unit)
     for index, row in enumerate(unit.demand):
         for language in row.language_min:
             if not any(language in e.languages for e in unit.employees):

@@ -613,3 +613,18 @@ def test_names_that_look_like_formulas_are_written_as_text(tmp_path: Path) -> No
                 if isinstance(cell.value, str):
                     texts.add(cell.value)
     assert any("=HYPERLINK" in text for text in texts)
+
+
+def test_validate_and_solve_warn_of_positions_over_the_fte_frame(tmp_path: Path) -> None:
+    """Positions of 0.8 årsverk against a frame of 0.5: `validate` and `solve` both say so, as
+    a warning (exit 0), not silently."""
+    data = two_shift_unit()
+    data["budget"] = {"fte_frame": 0.5}
+    source = tmp_path / "ramme.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    checked = run("validate", str(source))
+    assert checked.exit_code == 0, checked.output
+    assert "årsverksrammen er 0,50: 0,30 årsverk over rammen" in checked.output
+    solved = run("solve", str(source), "-o", str(tmp_path / "t.xlsx"), *SOLVE_FLAGS)
+    assert solved.exit_code == 0, solved.output
+    assert "årsverk over rammen" in solved.output

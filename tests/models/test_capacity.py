@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.capacity import capacity_balance, unit_warnings
+from models.capacity import capacity_balance, frame_warnings, unit_warnings
 from models.rules import WorkRules
 from models.unit import Unit
 from rota.rules.weekends import weekend_windows
@@ -60,6 +60,25 @@ def test_language_without_speaker_is_warned() -> None:
     data["employees"][1]["languages"] = []
     codes = {problem.code for problem in unit_warnings(Unit.model_validate(data))}
     assert "language_without_speaker" in codes
+
+
+def test_positions_over_the_fte_frame_are_warned() -> None:
+    """Positions adding up to more årsverk than the frame: a warning on the frame naming both
+    figures and the excess, vacant positions counted; at or under the frame, none."""
+    data = tiny_unit_data()
+    total = sum(e["position_pct"] for e in data["employees"]) / 100
+    data["budget"] = {**data.get("budget", {}), "fte_frame": total}
+    assert frame_warnings(Unit.model_validate(data)) == []
+    data["employees"][0]["vacant"] = True
+    data["budget"]["fte_frame"] = total - 0.5
+    [problem] = frame_warnings(Unit.model_validate(data))
+    assert problem.code == "over_fte_frame"
+    assert problem.path == ("budget", "fte_frame")
+    text = problem.message("nb")
+    assert f"{total:.2f} årsverk".replace(".", ",") in text
+    assert "ledige stillinger medregnet" in text
+    assert "0,50 årsverk over rammen." in text
+    assert "over_fte_frame" in {p.code for p in unit_warnings(Unit.model_validate(data))}
 
 
 def test_hours_mismatch_and_weekend_shortfall_are_warned() -> None:
