@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import click
+import yaml
 from rich.console import Console
 
 from cli.heltid_view import (
@@ -131,6 +132,48 @@ def deterministic_option(command: F) -> F:
     )(command)
 
 
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve() or (
+            one.exists() and other.exists() and one.samefile(other)
+        )
+    except OSError:
+        return False
+
+
+def refuse_overwriting(outputs: list[Path | None], inputs: list[Path | None]) -> None:
+    """Refuse, before any work, to write an output over one of the run's own input files."""
+    problems = []
+    for output in (o for o in outputs if o is not None):
+        for given in (i for i in inputs if i is not None):
+            if _same_file(output, given):
+                problems.append(
+                    error(
+                        f"Vil ikke skrive over inndatafila {given}: velg et annet navn for"
+                        " resultatet (-o).",
+                        f"Will not write over the input file {given}: choose another name for"
+                        " the result (-o).",
+                        code="output_is_input",
+                    )
+                )
+    if problems:
+        raise InputError(problems)
+
+
+def _scenario_bases(files: tuple[Path, ...]) -> list[Path | None]:
+    """The base unit files the scenario files name (those that are files)."""
+    bases: list[Path | None] = []
+    for file in files:
+        try:
+            data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        base = data.get("base") if isinstance(data, dict) else None
+        if isinstance(base, str):
+            bases.append(file.parent / base)
+    return bases
+
+
 def _file_option(name: str, dest: str, help_text: str) -> Callable[[F], F]:
     return click.option(name, dest, type=click.Path(dir_okay=False, path_type=Path), help=help_text)
 
@@ -151,9 +194,22 @@ turnus_option = _file_option(
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--example", is_flag=True, help="Fill the template with the demo nursing-home ward.")
+@click.option("--force", is_flag=True, help="Write over FILE when it exists.")
 @friendly_errors
-def template(file: Path, example: bool) -> None:
+def template(file: Path, example: bool, force: bool) -> None:
     """Write the input workbook (Excel) for a unit to FILE."""
+    if file.exists() and not force:
+        raise InputError(
+            [
+                error(
+                    f"{file} finnes alt: malen skrives ikke over den (bruk --force for å skrive"
+                    " over).",
+                    f"{file} exists already: the template is not written over it (use --force"
+                    " to write over it).",
+                    code="output_exists",
+                )
+            ]
+        )
     write_template(file, example=example)
     nb = _lang() == "nb"
     what = (
@@ -240,6 +296,7 @@ def solve(
         workers=workers,
     )
     output = output or Path.cwd() / f"{unit_file.stem}-turnus.xlsx"
+    refuse_overwriting([output], [unit_file, params_file])
     print_problems(_console(), frame_warnings(unit), lang)
     if _solve_and_write(unit, params, output, lang) is None:
         sys.exit(1)
@@ -345,6 +402,7 @@ def fulltime(
         new_positions=_new_positions(unit, new_positions),
     )
     output = output or Path.cwd() / f"{unit_file.stem}-heltidsplan.xlsx"
+    refuse_overwriting([output], [unit_file, params_file, turnus_file])
     with console.status(
         "Lager stillingsplan og turnus …" if lang == "nb" else "Planning positions and rota …"
     ):
@@ -585,6 +643,10 @@ def run_scenarios_command(
 ) -> None:
     """Solve the scenario FILES side by side and write the comparison workbook."""
     lang = _lang()
+    refuse_overwriting(
+        [output, csv_path, json_path],
+        [*files, *_scenario_bases(files), params_file, turnus_file],
+    )
     loaded, problems = [], []
     for file in files:
         try:

@@ -674,6 +674,12 @@ def _write_guide(sheet: Worksheet) -> None:
         "Fyll ut arkene i rekkefølge. Kjør så «rota validate FIL.xlsx» for å se feil med ark, rad og"
         " kolonne, og kapasitetsbalansen før turnusen lages."
     )
+    sheet["A3"] = (
+        "rota sjekker også: stillingene mot årsverksrammen (en advarsel når de er flere årsverk),"
+        " språk (se, smj, sma eller nordsamisk, lulesamisk, sørsamisk) og enheter for store for"
+        " minnet. Resultatet skrives aldri over inndatafila, og navn lagres som tekst, aldri som"
+        " formler."
+    )
     row = 4
     for header, width, letter in (
         ("Ark", 14, "A"),

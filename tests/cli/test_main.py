@@ -628,3 +628,37 @@ def test_validate_and_solve_warn_of_positions_over_the_fte_frame(tmp_path: Path)
     solved = run("solve", str(source), "-o", str(tmp_path / "t.xlsx"), *SOLVE_FLAGS)
     assert solved.exit_code == 0, solved.output
     assert "årsverk over rammen" in solved.output
+
+
+def test_an_output_over_its_own_input_is_refused(tmp_path: Path) -> None:
+    """`solve x.yaml -o x.yaml`, a scenario run whose comparison would go over its scenario
+    file, and `template` onto a filled workbook: exit 1 in words, the input untouched; the
+    template with --force writes."""
+    unit = unit_file(tmp_path)
+    before = unit.read_bytes()
+    result = run("solve", str(unit), "-o", str(unit), *SOLVE_FLAGS)
+    assert result.exit_code == 1, result.output
+    assert "Vil ikke skrive over inndatafila" in result.output
+    assert unit.read_bytes() == before
+
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text(f"name: S\nbase: {unit.name}\nchanges: []\n", encoding="utf-8")
+    written = scenario.read_bytes()
+    result = run("scenarios", "run", str(scenario), "--json", str(scenario))
+    assert result.exit_code == 1, result.output
+    assert "Vil ikke skrive over inndatafila" in result.output
+    assert scenario.read_bytes() == written
+    result = run("scenarios", "run", str(scenario), "-o", str(unit))
+    assert result.exit_code == 1, result.output
+    assert "Vil ikke skrive over inndatafila" in result.output
+    assert unit.read_bytes() == before
+
+    book = tmp_path / "enhet.xlsx"
+    assert run("template", str(book), "--example").exit_code == 0
+    filled = book.read_bytes()
+    again = run("template", str(book))
+    assert again.exit_code == 1, again.output
+    assert "finnes alt" in again.output
+    assert "Traceback" not in again.output
+    assert book.read_bytes() == filled
+    assert run("template", str(book), "--force").exit_code == 0
