@@ -680,6 +680,17 @@ def _write_guide(sheet: Worksheet) -> None:
         " minnet. Resultatet skrives aldri over inndatafila, og navn lagres som tekst, aldri som"
         " formler."
     )
+    for line in ("A2", "A3"):
+        # The notes span the table's width and wrap, so that they are read on screen and print.
+        sheet.merge_cells(f"{line}:D{line[1:]}")
+        sheet[line].alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.row_dimensions[int(line[1:])].height = 30
+    # Printed on as many pages as it takes, each as wide as the table.
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.print_title_rows = "4:4"
     row = 4
     for header, width, letter in (
         ("Ark", 14, "A"),
