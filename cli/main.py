@@ -38,6 +38,7 @@ from models.loader import load_unit
 from models.problems import InputError, Language, error
 from models.rota import Rota
 from models.rota_workbook import read_rota
+from models.strict_yaml import StrictLoader
 from models.unit import Unit
 from models.unit_workbook import write_template, write_unit_workbook
 from rota.check import check
@@ -165,7 +166,7 @@ def _scenario_bases(files: tuple[Path, ...]) -> list[Path | None]:
     bases: list[Path | None] = []
     for file in files:
         try:
-            data = yaml.safe_load(file.read_text(encoding="utf-8"))
+            data = yaml.load(file.read_text(encoding="utf-8"), Loader=StrictLoader)
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             continue
         base = data.get("base") if isinstance(data, dict) else None

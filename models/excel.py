@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from models.problems import Location, input_error
 
@@ -20,3 +22,46 @@ def open_workbook(path: Path) -> Workbook:
             "not_a_workbook",
             Location(file=path.name),
         ) from None
+
+
+# The most a reader looks at: far more than any unit, rota or year plan has.
+MAX_ROWS = 100_000
+MAX_COLUMNS = 1_000
+
+
+def data_extent(sheet: Worksheet) -> tuple[int, int]:
+    """The last row and column that hold a value (0, 0 when none), from the cells the file has:
+    a stray styled cell far out (A1048576) makes the sheet's own dimensions a million rows,
+    which a reader would walk cell by cell."""
+    last_row = last_column = 0
+    for (row, column), cell in sheet._cells.items():
+        if cell.value is not None and cell.value != "":
+            last_row, last_column = max(last_row, row), max(last_column, column)
+    return last_row, last_column
+
+
+def data_rows(
+    sheet: Worksheet, min_row: int = 1, max_col: int | None = None, file: str | None = None
+) -> list[tuple[object, ...]]:
+    """The values of the rows from `min_row` to the last that holds a value, each as wide as
+    the last column that holds one (or `max_col`). A value past MAX_ROWS or MAX_COLUMNS is
+    refused at its cell (InputError) rather than read through a million empty rows."""
+    last_row, last_column = data_extent(sheet)
+    if last_row > MAX_ROWS or last_column > MAX_COLUMNS:
+        far = max(
+            (key for key, cell in sheet._cells.items() if cell.value not in (None, "")),
+            key=lambda key: (key[0] > MAX_ROWS or key[1] > MAX_COLUMNS, key),
+        )
+        where = f"{get_column_letter(far[1])}{far[0]}"
+        raise input_error(
+            f"Cellen {where} har en verdi langt utenfor tabellen (mer enn {MAX_ROWS} rader eller"
+            f" {MAX_COLUMNS} kolonner): slett den.",
+            f"Cell {where} holds a value far outside the table (beyond {MAX_ROWS} rows or"
+            f" {MAX_COLUMNS} columns): delete it.",
+            "far_outside_table",
+            Location(file=file, sheet=sheet.title, row=far[0], column=get_column_letter(far[1])),
+        )
+    if last_row < min_row:
+        return []
+    width = max_col if max_col is not None else max(1, last_column)
+    return list(sheet.iter_rows(min_row=min_row, max_row=last_row, max_col=width, values_only=True))

@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from models import cells
 from models.clock import WEEKDAYS_EN, WEEKDAYS_NB
-from models.excel import open_workbook
+from models.excel import data_rows, open_workbook
 from models.problems import InputError, Location, Problem, error, input_error, no_such_file
 from models.rota import Rota
 from models.unit import Unit
@@ -84,7 +84,7 @@ class _SheetReader:
         self.problems.append(error(nb, en, code=code).located(location))
 
     def read(self) -> Rota:
-        rows = [list(row) for row in self.sheet.iter_rows(values_only=True)]
+        rows = [list(row) for row in data_rows(self.sheet, file=self.file)]
         header = self._header_row(rows)
         if header is None:
             self.fail(

@@ -25,7 +25,7 @@ from models.budget import EMPLOYER_TAX_PCT, Budget
 from models.build import build_unit
 from models.cells import CellError
 from models.clock import WEEKDAYS_NB
-from models.excel import open_workbook
+from models.excel import data_rows, open_workbook
 from models.problems import InputError, Location, Path, Problem, error
 from models.rules import WorkRules, rule_catalogue
 from models.unit import Unit
@@ -762,10 +762,11 @@ class _Reader:
         return Location(file=self.file)
 
 
-def _header_map(sheet: Worksheet) -> dict[str, int]:
+def _header_map(sheet: Worksheet, file: str | None = None) -> dict[str, int]:
     headers: dict[str, int] = {}
-    for index, cell in enumerate(next(sheet.iter_rows(min_row=1, max_row=1)), start=0):
-        label = cells.text(cell.value)
+    first = data_rows(sheet, 1, file=file)[:1]
+    for index, value in enumerate(first[0] if first else (), start=0):
+        label = cells.text(value)
         if label:
             headers.setdefault(label.strip().lower(), index)
     return headers
@@ -777,7 +778,7 @@ def _read_table(
     """Rows of a table sheet as (row number, parsed values by field, location by field)."""
     if sheet is None or sheet.max_row < 1:
         return []
-    headers = _header_map(sheet)
+    headers = _header_map(sheet, reader.file)
     present = [
         (column, headers[column.header.lower()])
         for column in spec.columns
@@ -795,7 +796,7 @@ def _read_table(
     if missing:
         return []
     rows = []
-    for row_number, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+    for row_number, row in enumerate(data_rows(sheet, 2, file=reader.file), start=2):
         if all(cells.is_empty(value) for value in row):
             continue
         values: dict[str, Any] = {}
@@ -823,7 +824,7 @@ def _read_key_values(
     by_key = {item.key: item for item in spec.rows}
     by_label = {item.label.lower(): item for item in spec.rows}
     found: dict[str, tuple[Any, Location]] = {}
-    for row_number, row in enumerate(sheet.iter_rows(min_row=2, max_col=5, values_only=True), 2):
+    for row_number, row in enumerate(data_rows(sheet, 2, max_col=5, file=reader.file), 2):
         row = (*row, None, None, None, None, None)
         key = cells.text(row[4])
         label = (cells.text(row[0]) or "").lower()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path as FilePath
 from typing import Any
 
@@ -11,29 +10,8 @@ import yaml
 from models.atomic import atomic_write_text
 from models.build import build_unit
 from models.problems import Location, Path, input_error, path_to_text, read_utf8
+from models.strict_yaml import StrictLoader
 from models.unit import Unit
-
-
-class _UnitLoader(yaml.SafeLoader):
-    """SafeLoader without YAML 1.1's base-60 numbers, so 07:30 stays a clock time, not 450."""
-
-
-_UnitLoader.yaml_implicit_resolvers = {
-    first: [
-        (tag, regexp)
-        for tag, regexp in resolvers
-        if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
-    ]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_UnitLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(0|[1-9][0-9_]*)$"), list("-+0123456789")
-)
-_UnitLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9]+([eE][-+]?[0-9]+)?$"),
-    list("-+0123456789."),
-)
 
 
 def _line_map(node: yaml.Node | None, path: Path = ()) -> dict[Path, int]:
@@ -55,8 +33,8 @@ def _line_map(node: yaml.Node | None, path: Path = ()) -> dict[Path, int]:
 def parse_yaml(text: str, file: str) -> tuple[Any, dict[Path, int]]:
     """The document's data and the line of each path; a syntax error becomes an InputError."""
     try:
-        node = yaml.compose(text, Loader=_UnitLoader)
-        data = yaml.load(text, Loader=_UnitLoader)
+        node = yaml.compose(text, Loader=StrictLoader)
+        data = yaml.load(text, Loader=StrictLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -10,6 +10,7 @@ import yaml
 from pydantic import Field
 
 from models.base import Frozen
+from models.strict_yaml import StrictLoader
 
 
 class SolveParams(Frozen):
@@ -97,7 +98,7 @@ class SolveParams(Frozen):
     @classmethod
     def from_file(cls, path: Path, **overrides: Any) -> SolveParams:
         """Parameters from a YAML file, with any keyword overriding the file."""
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=StrictLoader) or {}
         return cls.model_validate({**data, **overrides})
 
     def with_(self, **overrides: Any) -> SolveParams:

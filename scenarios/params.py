@@ -9,6 +9,7 @@ import yaml
 from pydantic import ValidationError
 
 from models.problems import InputError, Location, error, no_such_file, path_to_text
+from models.strict_yaml import StrictLoader
 from models.translate import translate
 from rota.params import SolveParams
 
@@ -27,14 +28,15 @@ def load_params(path: Path | None = None, **overrides: Any) -> SolveParams:
         except FileNotFoundError:
             raise no_such_file(path) from None
         try:
-            loaded = yaml.safe_load(text)
+            loaded = yaml.load(text, Loader=StrictLoader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
+            problem = getattr(exc, "problem", None) or "?"
             raise InputError(
                 [
                     error(
-                        "Filen er ikke gyldig YAML.",
-                        "The file is not valid YAML.",
+                        f"Filen er ikke gyldig YAML: {problem}.",
+                        f"The file is not valid YAML: {problem}.",
                         code="yaml_syntax",
                     ).located(Location(file=file, line=mark.line + 1 if mark is not None else None))
                 ]
