@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Mapping
 from functools import wraps
@@ -161,6 +162,28 @@ def refuse_overwriting(outputs: list[Path | None], inputs: list[Path | None]) ->
         raise InputError(problems)
 
 
+def check_writable(outputs: list[Path | None]) -> None:
+    """Refuse, before any work, an output whose folder cannot be written (or made): a solve of
+    minutes would otherwise be lost when its result cannot be saved."""
+    problems = []
+    for output in (o for o in outputs if o is not None):
+        folder = output.absolute().parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+            problems.append(
+                error(
+                    f"Kan ikke skrive {output}: mappa {folder} kan ikke skrives i. Velg en annen"
+                    " mappe (-o).",
+                    f"Cannot write {output}: the folder {folder} cannot be written to. Choose"
+                    " another folder (-o).",
+                    code="output_not_writable",
+                )
+            )
+    if problems:
+        raise InputError(problems)
+
+
 def _scenario_bases(files: tuple[Path, ...]) -> list[Path | None]:
     """The base unit files the scenario files name (those that are files)."""
     bases: list[Path | None] = []
@@ -273,7 +296,9 @@ def schema() -> None:
     " deterministic work units, not seconds (the wall time is often 2-4 times the limit; each"
     " search is cut off at 10 times its limit on the clock).",
 )
-@click.option("--seed", type=click.IntRange(min=0), help="Random seed of the search.")
+@click.option(
+    "--seed", type=click.IntRange(min=0, max=2**31 - 1), help="Random seed of the search."
+)
 @click.option("--workers", type=click.IntRange(min=0), help="Search workers; 0 means all cores.")
 @params_option
 @friendly_errors
@@ -298,6 +323,7 @@ def solve(
     )
     output = output or Path.cwd() / f"{unit_file.stem}-turnus.xlsx"
     refuse_overwriting([output], [unit_file, params_file])
+    check_writable([output])
     print_problems(_console(), frame_warnings(unit), lang)
     if _solve_and_write(unit, params, output, lang) is None:
         sys.exit(1)
@@ -404,6 +430,7 @@ def fulltime(
     )
     output = output or Path.cwd() / f"{unit_file.stem}-heltidsplan.xlsx"
     refuse_overwriting([output], [unit_file, params_file, turnus_file])
+    check_writable([output])
     with console.status(
         "Lager stillingsplan og turnus …" if lang == "nb" else "Planning positions and rota …"
     ):
@@ -648,6 +675,7 @@ def run_scenarios_command(
         [output, csv_path, json_path],
         [*files, *_scenario_bases(files), params_file, turnus_file],
     )
+    check_writable([output, csv_path, json_path])
     loaded, problems = [], []
     for file in files:
         try:

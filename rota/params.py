@@ -22,7 +22,9 @@ class SolveParams(Frozen):
         " not in deterministic mode.",
     )
     workers: int = Field(default=0, ge=0, description="Search workers; 0 means all cores.")
-    seed: int = Field(default=0, ge=0, description="Random seed of the search.")
+    seed: int = Field(
+        default=0, ge=0, le=2**31 - 1, description="Random seed of the search (CP-SAT's is 32-bit)."
+    )
     deterministic: bool = Field(
         default=False, description="One worker and a fixed seed: the same rota every run."
     )

@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from models.problems import InputError, Location, error, no_such_file, path_to_text
+from models.problems import InputError, Location, error, no_such_file, path_to_text, read_utf8
 from models.strict_yaml import StrictLoader
 from models.translate import translate
 from rota.params import SolveParams
@@ -24,7 +24,7 @@ def load_params(path: Path | None = None, **overrides: Any) -> SolveParams:
     file = path.name if path is not None else None
     if path is not None:
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            text = read_utf8(path)
         except FileNotFoundError:
             raise no_such_file(path) from None
         try:

@@ -35,6 +35,7 @@ from models.problems import (
     error,
     no_such_file,
     path_to_text,
+    read_utf8,
 )
 from models.shift import ShiftType
 from models.translate import translate
@@ -666,7 +667,7 @@ def load_scenario(path: FilePath) -> Scenario:
     path = FilePath(path)
     if not path.is_file():
         raise no_such_file(path)
-    data, lines = parse_yaml(path.read_text(encoding="utf-8"), path.name)
+    data, lines = parse_yaml(read_utf8(path), path.name)
 
     def locate(model_path: Path) -> Location:
         line = None

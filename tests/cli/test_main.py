@@ -662,3 +662,50 @@ def test_an_output_over_its_own_input_is_refused(tmp_path: Path) -> None:
     assert "Traceback" not in again.output
     assert book.read_bytes() == filled
     assert run("template", str(book), "--force").exit_code == 0
+
+
+def test_files_that_are_not_utf8_are_named_not_an_internal_error(tmp_path: Path) -> None:
+    """A parameter file and a scenario file in Latin-1: exit 1 naming each file, not an
+    internal error."""
+    unit = unit_file(tmp_path)
+    params = tmp_path / "p.yaml"
+    params.write_bytes("time_limit_s: 5 # grense på tid\n".encode("latin-1"))
+    result = run("solve", str(unit), "--params", str(params), *SOLVE_FLAGS)
+    assert result.exit_code == 1, result.output
+    assert "p.yaml" in result.output
+    assert "UTF-8" in result.output
+    scenario = tmp_path / "s.yaml"
+    scenario.write_bytes(f"name: Ærlig\nbase: {unit.name}\nchanges: []\n".encode("latin-1"))
+    result = run("scenarios", "run", str(scenario), "-o", str(tmp_path / "c.xlsx"))
+    assert result.exit_code == 1, result.output
+    assert "s.yaml" in result.output
+    assert "Intern feil" not in result.output
+
+
+def test_a_seed_beyond_32_bits_is_refused_in_words(tmp_path: Path) -> None:
+    """--seed 2^64 is a usage error naming the option; in a parameter file, exit 1 at the
+    field."""
+    unit = unit_file(tmp_path)
+    result = run("solve", str(unit), "--seed", str(2**64))
+    assert result.exit_code == 2, result.output
+    assert "--seed" in result.output
+    params = tmp_path / "p.yaml"
+    params.write_text(f"seed: {2**64}\n", encoding="utf-8")
+    result = run("solve", str(unit), "--params", str(params))
+    assert result.exit_code == 1, result.output
+    assert "seed" in result.output
+    assert "Intern feil" not in result.output
+
+
+def test_an_output_folder_that_cannot_be_written_is_refused_before_solving(
+    tmp_path: Path,
+) -> None:
+    """-o inside a path whose 'folder' is a file: exit 1 at once, naming the folder, nothing
+    solved."""
+    unit = unit_file(tmp_path)
+    blocker = tmp_path / "fil.txt"
+    blocker.write_text("x", encoding="utf-8")
+    result = run("solve", str(unit), "-o", str(blocker / "turnus.xlsx"), "--time-limit", "60")
+    assert result.exit_code == 1, result.output
+    assert "kan ikke skrives i" in result.output
+    assert "Brudd på reglene" not in result.output  # no solve summary: nothing was solved

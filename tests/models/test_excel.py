@@ -61,4 +61,3 @@ def test_the_extent_is_the_last_value() -> None:
     sheet[f"A{MAX_ROWS + 1}"] = 1
     with pytest.raises(InputError):
         data_rows(sheet)
-
