@@ -42,7 +42,12 @@ def number(value: Any) -> Any:
     if is_empty(value):
         return None
     if isinstance(value, bool):
-        return value
+        # Excel's SANN/USANN in a number cell would be read as 1 or 0.
+        shown = "SANN" if value else "USANN"
+        raise CellError(
+            f"«{shown}» er ikke et tall: skriv tallet.",
+            f"'{'TRUE' if value else 'FALSE'}' is not a number: write the number.",
+        )
     if isinstance(value, int | float):
         return int(value) if float(value).is_integer() else value
     if isinstance(value, str):
@@ -53,6 +58,23 @@ def number(value: Any) -> Any:
             return value.strip()
         return int(parsed) if parsed.is_integer() else parsed
     return value
+
+
+def percent(value: Any) -> Any:
+    """A percentage as people write it (80, '80 %'). A fraction between 0 and 1 is what Excel
+    keeps for a cell formatted as percent (80 % is stored as 0.8): refused rather than read as
+    0.8 %, which no position is."""
+    parsed = number(value)
+    if isinstance(parsed, float) and 0 < parsed < 1:
+        shown = f"{parsed:g}".replace(".", ",")
+        whole = f"{parsed * 100:g}".replace(".", ",")
+        raise CellError(
+            f"{shown} ser ut som {whole} % lagret som brøk (cellen er formatert som prosent):"
+            f" skriv {whole}.",
+            f"{parsed:g} looks like {parsed * 100:g} % stored as a fraction (the cell is"
+            f" formatted as percent): write {parsed * 100:g}.",
+        )
+    return parsed
 
 
 _YES = {"ja", "j", "yes", "y", "x", "sann", "true", "1"}

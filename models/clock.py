@@ -58,12 +58,16 @@ def parse_clock(value: object) -> object:
         return value
     if hasattr(value, "time") and callable(value.time):  # datetime from a spreadsheet cell
         return value.time()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # YAML reads an unquoted 21.45 as a number: the clock time it was written as.
+        value = str(value)
     if isinstance(value, str):
         text = value.strip().replace(".", ":")
         if text.isdigit() and len(text) in (3, 4):
             text = f"{text[:-2]}:{text[-2:]}"
         parts = text.split(":")
-        if len(parts) in (2, 3) and all(part.isdigit() for part in parts):
+        # Minutes in two digits: 7.3 is not 07:03 (nor surely 07:30), so it is refused.
+        if len(parts) in (2, 3) and all(part.isdigit() for part in parts) and len(parts[1]) == 2:
             hour, minute = int(parts[0]), int(parts[1])
             if 0 <= hour <= 23 and 0 <= minute <= 59:
                 return time(hour, minute)

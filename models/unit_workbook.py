@@ -165,21 +165,21 @@ EMPLOYEES = TableSheet(
             COMPETENCE_LIST,
         ),
         Column(
-            "Stilling %", "position_pct", cells.number, "Stillingsprosent 0-100.", "80", 10, True
+            "Stilling %", "position_pct", cells.percent, "Stillingsprosent 0-100.", "80", 10, True
         ),
         Column(
             "Ønsket %",
             "desired_pct",
-            cells.number,
+            cells.percent,
             "Stillingen personen ønsker (høyere enn i dag = uønsket deltid).",
             "100",
             10,
         ),
         Column(
-            "Min %", "min_pct", cells.number, "Minste stilling ved stillingsplanlegging.", "", 8
+            "Min %", "min_pct", cells.percent, "Minste stilling ved stillingsplanlegging.", "", 8
         ),
         Column(
-            "Maks %", "max_pct", cells.number, "Største stilling ved stillingsplanlegging.", "", 8
+            "Maks %", "max_pct", cells.percent, "Største stilling ved stillingsplanlegging.", "", 8
         ),
         Column(
             "Vakant",

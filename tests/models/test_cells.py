@@ -57,11 +57,6 @@ def test_number_passes_unreadable_text_on() -> None:
     assert cells.number(" abc ") == "abc"
 
 
-def test_number_keeps_bools() -> None:
-    """number() does not turn True/False into 1/0."""
-    assert cells.number(True) is True
-
-
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
@@ -218,3 +213,30 @@ def test_text_of_whole_float_has_no_decimals() -> None:
     """text(1001.0) is '1001', so ids typed as numbers match."""
     assert cells.text(1001.0) == "1001"
     assert cells.text("  ") is None
+
+
+@pytest.mark.parametrize("value", [0.8, 0.5, 0.075])
+def test_a_percent_stored_as_a_fraction_is_refused_with_what_to_write(value: float) -> None:
+    """Excel keeps 80 % as 0.8 in a cell formatted as percent: the Stilling % reader refuses
+    it and says to write 80, where it used to read 0.8 %."""
+    with pytest.raises(CellError) as caught:
+        cells.percent(value)
+    whole = f"{value * 100:g}".replace(".", ",")
+    assert f"skriv {whole}." in caught.value.nb
+
+
+def test_percentages_as_people_write_them_are_read() -> None:
+    """80, '80 %', '62,5' and 0 and 1 (no fraction of a percent in between) read as written."""
+    assert cells.percent(80) == 80
+    assert cells.percent("80 %") == 80
+    assert cells.percent("62,5") == 62.5
+    assert cells.percent(0) == 0
+    assert cells.percent(1) == 1
+
+
+@pytest.mark.parametrize("value", [True, False])
+def test_true_or_false_in_a_number_cell_is_refused(value: bool) -> None:
+    """SANN or USANN where a number belongs is not read as 1 or 0."""
+    with pytest.raises(CellError) as caught:
+        cells.number(value)
+    assert "er ikke et tall" in caught.value.nb

@@ -53,6 +53,18 @@ def test_clock_written_in_several_ways(written: str) -> None:
     assert shift(written, "15:00").start_minute == 450
 
 
+def test_an_unquoted_yaml_time_is_the_time_written() -> None:
+    """YAML reads `start: 21.45` as the number 21.45: it is 21:45, not 00:00:21."""
+    assert shift(21.45, "07:30").start_minute == 21 * 60 + 45  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("written", ["7.3", 7.3, "7:3", 7.5])
+def test_minutes_in_one_digit_are_refused(written: object) -> None:
+    """7.3 could mean 07:03 or 07:30: refused, not read as 07:03."""
+    with pytest.raises(ValidationError):
+        shift(written, "15:00")  # type: ignore[arg-type]
+
+
 def test_zero_length_shift_is_refused() -> None:
     """A shift that starts when it ends has no length."""
     with pytest.raises(ValidationError, match="zero_length_shift"):
