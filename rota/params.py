@@ -63,7 +63,7 @@ class SolveParams(Frozen):
         default=True, description="When the hard rules conflict, find which ones and say so."
     )
     gap_bound_s: float = Field(
-        default=3.0,
+        default=1.0,
         gt=0,
         description="Deterministic seconds for the lower bound on gap hours (rota.bound), when a"
         " rota has gaps: the same figure on any machine under any load.",
