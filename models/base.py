@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+import types
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+
+def _is_number(annotation: Any) -> bool:
+    """Whether a field holds a number (int or float, optional or not), not a yes/no."""
+    if annotation in (int, float):
+        return True
+    if get_origin(annotation) in (Union, types.UnionType):
+        return any(_is_number(arg) for arg in get_args(annotation) if arg is not type(None))
+    return False
 
 
 class Frozen(BaseModel):
@@ -11,3 +23,19 @@ class Frozen(BaseModel):
     model_config = ConfigDict(
         frozen=True, extra="forbid", str_strip_whitespace=True, allow_inf_nan=False
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_yes_or_no_for_a_number(cls, data: Any) -> Any:
+        # Pydantic reads `weeks: yes` (YAML's true) as 1; passed on as the word it was, it is
+        # refused at its field as not a number.
+        if not isinstance(data, dict):
+            return data
+        flagged = {
+            name: ("yes" if value else "no")
+            for name, value in data.items()
+            if isinstance(value, bool)
+            and name in cls.model_fields
+            and _is_number(cls.model_fields[name].annotation)
+        }
+        return {**data, **flagged} if flagged else data
