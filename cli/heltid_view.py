@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.table import Table
 
-from cli.render import number, signed
+from cli.render import signed
 from models.heltid import BANDS, Heltid
+from models.numbers import number
 from models.problems import Language
 from models.unit import Unit
 from rota.fte_need import FteNeed

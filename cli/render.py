@@ -12,6 +12,7 @@ from rich.progress import Progress as RichProgress
 from rich.table import Table
 
 from models.capacity import BalanceLine, CapacityBalance
+from models.numbers import number
 from models.problems import Language, Problem, Severity
 from models.rota_workbook import day_heading
 from models.unit import Unit
@@ -28,14 +29,6 @@ from scenarios.labels import (
     status_label,
     term_label,
 )
-
-
-def number(value: float, lang: Language, decimals: int = 1) -> str:
-    """A number the way the reader writes it: 1 234,5 in Norwegian, 1,234.5 in English."""
-    text = f"{value:,.{decimals}f}"
-    if lang == "nb":
-        text = text.replace(",", " ").replace(".", ",")
-    return text
 
 
 def signed(value: float, lang: Language, decimals: int = 1) -> str:

@@ -9,7 +9,7 @@ from rich.live import Live
 from rich.markup import escape
 from rich.table import Table
 
-from cli.render import number
+from models.numbers import number
 from models.problems import Language
 from models.rota import Rota
 from rota.params import SolveParams

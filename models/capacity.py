@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from models.employee import SAMI_LANGUAGES
+from models.numbers import number
 from models.problems import Problem, warning
 from models.unit import Unit
 
@@ -228,15 +229,12 @@ def frame_warnings(unit: Unit) -> list[Problem]:
     over = total - frame
     vacant = sum(e.fte for e in unit.employees if e.vacant)
 
-    def nb(value: float) -> str:
-        return f"{value:.2f}".replace(".", ",")
-
-    vacant_nb = f", ledige stillinger medregnet ({nb(vacant)})" if vacant else ""
+    vacant_nb = f", ledige stillinger medregnet ({number(vacant, decimals=2)})" if vacant else ""
     vacant_en = f", vacant positions included ({vacant:.2f})" if vacant else ""
     return [
         warning(
-            f"Stillingene er til sammen {nb(total)} årsverk{vacant_nb}, men årsverksrammen er"
-            f" {nb(frame)}: {nb(over)} årsverk over rammen.",
+            f"Stillingene er til sammen {number(total, decimals=2)} årsverk{vacant_nb}, men årsverksrammen er"
+            f" {number(frame, decimals=2)}: {number(over, decimals=2)} årsverk over rammen.",
             f"The positions add up to {total:.2f} FTE{vacant_en}, but the FTE frame is"
             f" {frame:.2f}: {over:.2f} FTE over the frame.",
             ("budget", "fte_frame"),

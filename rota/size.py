@@ -9,6 +9,7 @@ grows with the time searched (bench/README.md).
 
 from __future__ import annotations
 
+from models.numbers import number
 from models.problems import InputError, error
 from models.unit import Unit
 
@@ -17,11 +18,6 @@ MEMORY_CAP_MIB = 6_000
 # Peak resident memory of a solve: a fixed part and a part per shift variable.
 BASE_MIB = 400.0
 MIB_PER_SHIFT_VARIABLE = 0.03
-
-
-def _nb(value: float, decimals: int = 0) -> str:
-    """A number as written in Norwegian: 1 260 000 and 7,4."""
-    return f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",")
 
 
 def shift_variables(unit: Unit) -> int:
@@ -56,9 +52,9 @@ def check_fits(unit: Unit, cap_mib: float | None = None) -> None:
             error(
                 f"Enheten «{unit.name}» er for stor til å lage turnus for på denne maskinen:"
                 f" {staff} ansatte × {days} dager × {shifts} vakttyper ="
-                f" {_nb(staff * days * shifts)} vaktvalg, som trenger om lag {_nb(gib, 1)} GB minne"
-                f" (grensen er {_nb(cap_gib, 1)} GB). Med {days} dager og {shifts} vakttyper får"
-                f" høyst {_nb(fits_staff)} ansatte plass. Del enheten i mindre turnusgrupper,"
+                f" {number(staff * days * shifts, decimals=0)} vaktvalg, som trenger om lag {number(gib)} GB minne"
+                f" (grensen er {number(cap_gib)} GB). Med {days} dager og {shifts} vakttyper får"
+                f" høyst {number(fits_staff, decimals=0)} ansatte plass. Del enheten i mindre turnusgrupper,"
                 " eller lag turnus for færre uker om gangen.",
                 f"The unit '{unit.name}' is too large to plan on this machine: {staff} staff ×"
                 f" {days} days × {shifts} shift types = {staff * days * shifts:,} shift choices,"

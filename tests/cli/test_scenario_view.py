@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from cli.render import number
 from cli.scenario_view import live_table, print_comparison
+from models.numbers import number
 from models.unit import Unit
 from rota.params import SolveParams
 from scenarios.runner import Comparison, Scenario, ScenarioEvent, solve_scenario

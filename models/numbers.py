@@ -1,0 +1,13 @@
+"""Numbers as the reader writes them: 1 234,5 in Norwegian, 1,234.5 in English."""
+
+from __future__ import annotations
+
+from models.problems import Language
+
+
+def number(value: float, lang: Language = "nb", decimals: int = 1) -> str:
+    """A number the way the reader writes it: 1 234,5 in Norwegian, 1,234.5 in English."""
+    text = f"{value:,.{decimals}f}"
+    if lang == "nb":
+        text = text.replace(",", " ").replace(".", ",")
+    return text
