@@ -84,11 +84,38 @@ class WorkRules(Frozen):
         gt=0,
         le=12.5,
     )
-    max_hours_per_7_days: float = _rule(
+    average_hours_per_week: float = _rule(
         48.0,
-        "Maks arbeidstid i hver 7-dagersperiode",
-        "Max working hours in any 7 days",
+        "Gjennomsnittlig arbeidstid per uke, høyst",
+        "Average working hours per week, at most",
+        "AML § 10-5 (2): 48 t i snitt",
+        "timer",
+        gt=0,
+        le=48,
+    )
+    averaging_weeks: int | None = _rule(
+        None,
+        "Gjennomsnittsperiode i uker (tomt = hele turnusen)",
+        "Averaging period in weeks (empty = the whole rota)",
+        "AML § 10-5 (2): inntil 52 uker",
+        "uker",
+        ge=1,
+        le=52,
+    )
+    max_hours_per_week: float = _rule(
+        54.0,
+        "Maks arbeidstid i én kalenderuke",
+        "Max working hours in one calendar week",
         "AML § 10-5 (2): aldri over 54 t",
+        "timer",
+        gt=0,
+        le=54,
+    )
+    max_hours_per_7_days: float | None = _rule(
+        None,
+        "Maks arbeidstid i hver 7-dagersperiode (lokal regel; tomt = ingen)",
+        "Max working hours in any 7 days (local rule; empty = none)",
+        "lokal avtale (AML § 10-4 uten gjennomsnitt: 40 t)",
         "timer",
         gt=0,
         le=54,
@@ -110,9 +137,9 @@ class WorkRules(Frozen):
     )
     sunday_rule: bool = _rule(
         True,
-        "Fri søndag etter arbeidet søndag",
-        "Sunday off after a worked Sunday",
-        "AML § 10-8 (4)",
+        "Fri søn-/helligdag etter arbeidet søn-/helligdag",
+        "Sunday or holiday off after a worked one",
+        "AML § 10-8 (4); arbeid fra kl. 18 dagen før til kl. 22 teller (§ 10-10 (1))",
     )
     max_consecutive_days: int = _rule(
         5,

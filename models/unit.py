@@ -304,13 +304,15 @@ def _employee_problems(
     if (
         unit.rules.working_time_act
         and rules.max_hours is not None
-        and rules.max_hours > unit.rules.max_hours_per_7_days * unit.weeks
+        and rules.max_hours > unit.rules.average_hours_per_week * unit.weeks
     ):
         yield error(
             f"Maks timer for {employee.display_name} ({rules.max_hours:g} t) er mer enn"
-            f" {unit.rules.max_hours_per_7_days:g} t per uke tillater over {unit.weeks} uker.",
+            f" {unit.rules.average_hours_per_week:g} t per uke i snitt tillater over"
+            f" {unit.weeks} uker (AML § 10-5 (2)).",
             f"Max hours for {employee.display_name} ({rules.max_hours:g} h) exceed"
-            f" {unit.rules.max_hours_per_7_days:g} h per week over {unit.weeks} weeks.",
+            f" {unit.rules.average_hours_per_week:g} h a week on average allow over"
+            f" {unit.weeks} weeks (AML § 10-5 (2)).",
             (*path, "rules", "max_hours"),
             "hours_above_law",
         )

@@ -830,6 +830,18 @@ def _read_key_values(
         label = (cells.text(row[0]) or "").lower()
         item = by_key.get(key or "") or by_label.get(label)
         if item is None:
+            if (key or label) and not cells.is_empty(row[1]):
+                # A misspelt or unknown row would otherwise be dropped with its value.
+                name = cells.text(row[0]) or key
+                reader.problems.append(
+                    error(
+                        f"Ukjent rad «{name}» på arket {spec.name}: verdien ville gått tapt."
+                        " Bruk feltnavnene fra malen (rota template).",
+                        f"Unknown row '{name}' on the sheet {spec.name}: its value would be lost."
+                        " Use the field names of the template (rota template).",
+                        code="unknown_row",
+                    ).located(reader.where(spec.name, row_number, "Felt"))
+                )
             continue
         location = reader.where(spec.name, row_number, "Verdi")
         try:

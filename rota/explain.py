@@ -25,14 +25,18 @@ GROUP_WORDS: dict[str, tuple[str, str]] = {
     "daglig hvile": ("daglig hvile (AML § 10-8 (1))", "daily rest (AML § 10-8 (1))"),
     "ukehvile": ("ukentlig hvile (AML § 10-8 (2))", "weekly rest (AML § 10-8 (2))"),
     "arbeidstid per 7 dager": (
-        "arbeidstid per 7 dager (AML § 10-5)",
-        "hours per 7 days (AML § 10-5)",
+        "arbeidstid per 7 dager (lokal regel)",
+        "hours per 7 days (local rule)",
+    ),
+    "arbeidstid per uke": (
+        "arbeidstid per uke og i snitt (AML § 10-5 (2))",
+        "hours per week and on average (AML § 10-5 (2))",
     ),
     "helgefrekvens": ("helgefrekvensen", "the weekend frequency"),
     "hele helger": ("hele helger", "whole weekends"),
     "søndagsarbeid": (
-        "fri søndag etter arbeidet søndag (AML § 10-8 (4))",
-        "a Sunday off after a worked Sunday (AML § 10-8 (4))",
+        "fri søn- eller helgedag etter en arbeidet (AML § 10-8 (4))",
+        "a Sunday or holiday off after a worked one (AML § 10-8 (4))",
     ),
     "dager på rad": ("maks arbeidsdager på rad", "max work days in a row"),
     "netter på rad": ("maks nattevakter på rad", "max nights in a row"),

@@ -23,7 +23,9 @@ LOOSER: dict[str, Direction] = {
     "quick_return_min_rest_h": "lower",
     "weekly_rest_h": "lower",
     "max_hours_per_day": "higher",
-    "max_hours_per_7_days": "higher",
+    "max_hours_per_7_days": "higher",  # None is no limit: the loosest
+    "average_hours_per_week": "higher",
+    "max_hours_per_week": "higher",
     "weekend_every": "lower",
     "whole_weekends": "off",
     "sunday_rule": "off",

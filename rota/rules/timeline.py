@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from models.clock import MINUTES_PER_DAY
 from models.rota import Rota
+from models.shift import ShiftType
 from models.unit import Unit
 
 
@@ -68,3 +69,17 @@ def runs(flags: list[bool], cyclic: bool) -> list[Run]:
     if length:
         found.append(Run(first, length, not cyclic))
     return found
+
+
+def paid_minutes_in(shift: ShiftType, start: int, window_start: int, window_end: int) -> int:
+    """The paid minutes of `shift`, started at minute `start` of the rota's clock, that lie in
+    [window_start, window_end): its paid minutes spread evenly over its clock span, rounded.
+    A night from Sunday 21:45 to Monday 07:45 puts 2.25 of its 10 paid hours in the week it
+    starts and 7.75 in the next."""
+    length = shift.length_minutes
+    inside = min(window_end, start + length) - max(window_start, start)
+    if inside <= 0:
+        return 0
+    if inside >= length:
+        return shift.worked_minutes
+    return round(shift.worked_minutes * inside / length)

@@ -1,5 +1,10 @@
 """Weekends: work at most one weekend in every N (the weekend frequency), at most a number of
-weekends in the whole rota, whole weekends, and the Sunday rule of AML § 10-8 (4): after a worked Sunday the next Sunday is off."""
+weekends in the whole rota, and whole weekends.
+
+A weekend is worked when a shift starts on its Saturday or Sunday: a Friday night that ends on
+Saturday morning leaves the weekend free (its Saturday hours still earn the weekend allowance),
+and a Sunday night belongs to its weekend. The Sunday rule of AML § 10-8 (4) is `rota.rules.sundays`,
+which counts work on the clock."""
 
 from __future__ import annotations
 
@@ -7,16 +12,14 @@ from models.clock import SATURDAY, SUNDAY
 from models.rota import Rota
 from models.unit import Unit
 from rota.context import ModelContext
-from rota.findings import Finding, day_label
+from rota.findings import Finding
 
 FREQUENCY_RULE = "helgefrekvens"
 FREQUENCY_REFERENCE = "helg hver N. uke (KS/lokal avtale)"
 WHOLE_RULE = "hele helger"
 WHOLE_REFERENCE = "lokal praksis"
-SUNDAY_RULE = "søndagsarbeid"
 COUNT_RULE = "antall helger"
 COUNT_REFERENCE = "lokal avtale"
-SUNDAY_REFERENCE = "AML § 10-8 (4)"
 
 
 def weekend_windows(weeks: int, every: int, cyclic: bool) -> list[list[int]]:
@@ -26,14 +29,6 @@ def weekend_windows(weeks: int, every: int, cyclic: bool) -> list[list[int]]:
     if cyclic:
         return [sorted({(k + step) % weeks for step in range(size)}) for k in range(weeks)]
     return [list(range(k, k + size)) for k in range(weeks - size + 1)]
-
-
-def sunday_pairs(weeks: int, cyclic: bool) -> list[tuple[int, int]]:
-    """Pairs of successive Sundays (by week)."""
-    if weeks < 2:
-        return []
-    pairs = [(k, k + 1) for k in range(weeks - 1)]
-    return [*pairs, (weeks - 1, 0)] if cyclic else pairs
 
 
 def add_to_model(ctx: ModelContext) -> None:
@@ -67,13 +62,6 @@ def add_to_model(ctx: ModelContext) -> None:
             model.add(sum(worked) <= frequency_only.most_weekends(unit.weeks)).only_enforce_if(
                 enforced
             )
-        if rules.sunday_rule:
-            for first, second in sunday_pairs(unit.weeks, rules.cyclic):
-                model.add(
-                    ctx.works(employee.id, first * 7 + SUNDAY)
-                    + ctx.works(employee.id, second * 7 + SUNDAY)
-                    <= 1
-                ).only_enforce_if(ctx.hard(SUNDAY_RULE, employee.id))
 
 
 def audit(unit: Unit, rota: Rota) -> list[Finding]:
@@ -127,18 +115,4 @@ def audit(unit: Unit, rota: Rota) -> list[Finding]:
                         group[0] * 7 + SATURDAY,
                     )
                 )
-        if rules.sunday_rule:
-            for first, second in sunday_pairs(unit.weeks, rules.cyclic):
-                if sundays[first] and sundays[second]:
-                    day = second * 7 + SUNDAY
-                    findings.append(
-                        Finding(
-                            SUNDAY_RULE,
-                            SUNDAY_REFERENCE,
-                            f"{who} arbeider to søndager på rad ({day_label(day)}).",
-                            f"{who} works two Sundays in a row (day {day + 1}).",
-                            employee.id,
-                            day,
-                        )
-                    )
     return findings

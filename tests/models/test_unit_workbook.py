@@ -559,6 +559,14 @@ def _yes_no_rule(wb: Any) -> set[Where]:
     return {_set_key(wb, "Regler", "cyclic", "kanskje")}
 
 
+def _unknown_rules_row(wb: Any) -> set[Where]:
+    ws = wb["Regler"]
+    row = ws.max_row + 1
+    ws.cell(row=row, column=1).value = "Maks nattevakter i måneden"
+    ws.cell(row=row, column=2).value = 6
+    return {("Regler", row, "Felt")}
+
+
 def _covers_unknown(wb: Any) -> set[Where]:
     return {_set(wb, "Kompetanse", 2, "Kan dekke", "XYZ")}
 
@@ -593,6 +601,7 @@ CASES = [
     Case("daily-rest-7", _daily_rest_7),
     Case("weekly-rest-20", _weekly_rest_20),
     Case("max-hours-per-7-days-60", _hours_per_7_days_60),
+    Case("unknown-rules-row", _unknown_rules_row),
     Case("bad-language-code-in-ansatte", _bad_language_code),
     Case("unknown-language-in-bemanning", _unknown_language_in_demand),
     Case("weekday-xy", _weekday_xy),
