@@ -18,7 +18,12 @@ whole plan, each core its own people: which weekends a person works is a choice 
 which no window sees (Curtois Instance20 levels off near 8 600 with windows alone, its weekend
 shifts short). When a round of people gains nothing, the next takes them two at a time, who
 may trade what neither gives up alone (and back to one at a time when that gains nothing).
-Each round is of the kind that gained faster when last tried.
+While a shift is below its minimum, a third kind of round re-plans groups of four over the whole
+plan: one person with three who are off that day and may work it (on a weekend, those with a
+weekend to spare first). A weekend shift short in a rota of whole weekends every 3rd needs one
+person to take the weekend and others to move theirs: no one person, and no window, holds that
+move (bench/README.md, the merged scenario). Each round is of the kind that gained faster when
+last tried.
 A soft term that couples people (the spread of nights or weekends between them) is seen whole:
 its highest and lowest count are freed with every count they bound, the others' counts folded in
 as numbers. The largest units' first rota is still re-planned only where no such term is
@@ -87,11 +92,13 @@ PEOPLE_PER_CORE = 6
 # where 60 s of person rounds had levelled off, 30 s on one core: 707 gained in 37 pairs at
 # 1 s each, against 102 in 136 people at 0.5 s).
 PAIR = 2
+# People re-planned together round a shift below its minimum.
+GAP_GROUP = 4
 # Time to set the counts of the constraints two sweeps changed together (a tiny solve).
 MEND_S = 1.0
 # Rounds after which the kind of round not chosen is tried again.
 EXPLORE_ROUNDS = 4
-_SWEEPS, _PEOPLE = "sweeps", "people"
+_SWEEPS, _PEOPLE, _GAPS = "sweeps", "people", "gaps"
 
 
 def whole_model(unit: Unit, params: SolveParams) -> ModelContext:
@@ -169,15 +176,18 @@ def improve(
     people = _Cycle([e.id for e in unit.employees], rng)
     # Each round is a round of sweeps or a round of people (one or two at a time) re-planned
     # over the whole plan, whichever gained faster when last tried; none goes untried for long.
-    rate = {_SWEEPS: math.inf, _PEOPLE: 0.0}
-    last = {_SWEEPS: 0, _PEOPLE: 0}
+    # While a shift is below its minimum, a third kind: pairs of one person and someone who may
+    # take the short shift (`_paired`).
+    rate = {_SWEEPS: math.inf, _GAPS: math.inf, _PEOPLE: 0.0}
+    last = {_SWEEPS: 0, _GAPS: 0, _PEOPLE: 0}
     together = 1
     with _pool(whole, params, cores) as pool:
         while (rounds is None or done < rounds) and (
             work < seconds if params.deterministic else time.monotonic() < deadline
         ):
             done += 1
-            kind = max(rate, key=lambda k: (done - last[k] > EXPLORE_ROUNDS, rate[k]))
+            kinds = [k for k in rate if k != _GAPS or _below_minimum(unit, whole.rota())]
+            kind = max(kinds, key=lambda k: (done - last[k] > EXPLORE_ROUNDS, rate[k]))
             last[kind] = done
             budget = seconds - work if params.deterministic else deadline
             clock = time.monotonic()
@@ -188,6 +198,10 @@ def improve(
                 if gain <= 0:
                     # Alone or in pairs, whichever did not just level off.
                     together = PAIR if together == 1 else 1
+            elif kind == _GAPS:
+                gain, spent = _person_round(
+                    whole, params, budget, pool, cores, people, rng, GAP_GROUP, focus=True
+                )
             else:
                 gain, spent = _sweep_round(whole, params, budget, pool, cores, rng)
             work += spent
@@ -466,16 +480,21 @@ def _person_round(
     people: _Cycle,
     rng: random.Random,
     together: int = 1,
+    focus: bool = False,
 ) -> tuple[float, float]:
-    """The next people of the cycle re-planned `together` at a time over every day, each
+    """The next people of the cycle re-planned `together` at a time over every day (with
+    `focus`, each with a partner who may take a shift below its minimum), each
     re-plan kept when better, for PERSON_ROUND_S at most or until `budget` (as for a sweep): on
     each core its own people, merged as the sweeps are (without a pool, on `cores` workers);
     how much lower the objective is and the solver work spent."""
     if pool is None:
         on_cores = params.with_(workers=cores)
         seed = rng.randrange(1 << 16)
+        count = len(whole.unit.employees)
+        order = [next(people) for _ in range(count)]
+        order = _paired(whole, order, rng) if focus else order
         changes, gain, spent = _people(
-            whole, whole.values, people, on_cores, budget, seed, together
+            whole, whole.values, iter(order), on_cores, budget, seed, together
         )
         whole.adopt(changes, gain, check=False)
         return gain, spent
@@ -483,11 +502,70 @@ def _person_round(
     # turn of the cycle.
     per_core = max(1, min(PEOPLE_PER_CORE, len(whole.unit.employees) // cores))
     teams = [[next(people) for _ in range(per_core)] for _ in range(cores)]
+    if focus:
+        teams = [_paired(whole, team, rng) for team in teams]
     jobs = [
         pool.submit(_people_adopted, whole.values, team, budget, rng.randrange(1 << 16), together)
         for team in teams
     ]
     return _merge(whole, [job.result() for job in jobs])
+
+
+def _paired(whole: _Whole, order: list[str], rng: random.Random) -> list[str]:
+    """The people in `order`, each followed by a partner: someone off on the day of a shift
+    below its minimum who may work it (on a weekend day, someone with a weekend to spare when
+    there is one), so that re-planned as a pair the partner takes the shift and the other what
+    the partner gives up. A shift short on a weekend in a rota of whole weekends every 3rd is
+    closed this way where no one person's re-plan can, and the sweeps' windows see only part of
+    the weekends."""
+    unit = whole.unit
+    rota = whole.rota()
+    short = _below_minimum(unit, rota)
+    if not short:
+        return order
+    paired: list[str] = []
+    for person in order:
+        day, code = rng.choice(short)
+        partners = _partners(unit, rota, day, code, person, rng)
+        paired.extend([person, *partners])
+    return paired
+
+
+def _below_minimum(unit: Unit, rota: Rota) -> list[tuple[int, str]]:
+    """The (day, shift) cells with fewer people on them than their minimum."""
+    staffed: Counter[tuple[int, str]] = Counter(
+        (day, code)
+        for row in rota.assignments.values()
+        for day, code in enumerate(row)
+        if code is not None
+    )
+    return sorted(cell for cell, row in unit.demand_index().items() if staffed[cell] < row.min)
+
+
+def _partners(
+    unit: Unit, rota: Rota, day: int, code: str, person: str, rng: random.Random
+) -> list[str]:
+    """GAP_GROUP - 1 people other than `person`, off on `day`, who may work `code` that day: on a
+    weekend day those with a weekend to spare first."""
+    able = [
+        e
+        for e in unit.employees
+        if e.id != person and rota.assignments[e.id][day] is None and _may_work(e, day, code)
+    ]
+    rng.shuffle(able)
+    if day % 7 in (SATURDAY, SUNDAY):
+        able.sort(key=lambda e: _spare_weekends(unit, rota, e) <= 0)
+    return [e.id for e in able[: GAP_GROUP - 1]]
+
+
+def _spare_weekends(unit: Unit, rota: Rota, employee: Employee) -> int:
+    """How many more weekends the person may work than the rota gives them."""
+    row = rota.assignments[employee.id]
+    worked = sum(
+        row[week * 7 + SATURDAY] is not None or row[week * 7 + SUNDAY] is not None
+        for week in range(unit.weeks)
+    )
+    return unit.rules_for(employee).most_weekends(unit.weeks) - worked
 
 
 def _people_adopted(
@@ -514,7 +592,7 @@ def _people(
     started = time.monotonic()
     spent = gained = 0.0
     staff = itertools.islice(people, len(whole.unit.employees))
-    while group := list(itertools.islice(staff, together)):
+    while group := list(dict.fromkeys(itertools.islice(staff, together))):
         if params.deterministic:
             left = min(budget - spent, PERSON_ROUND_S - spent)
         else:

@@ -14,7 +14,9 @@ from models.rota import Rota
 from models.unit import Unit
 from rota.check import check
 from rota.improve import (
+    _below_minimum,
     _Cycle,
+    _partners,
     _person_round,
     _pool,
     _Whole,
@@ -451,3 +453,33 @@ def test_the_model_given_is_used_and_left_as_it_was() -> None:
     assert _cover_cost(unit, rota) == 0
     assert gained == 707
     assert str(prepared.ctx.model.proto) == before
+
+
+def test_a_short_weekend_shift_gets_people_who_can_take_it() -> None:
+    """A Sunday day shift below its minimum: the people re-planned with someone are those off
+    that Sunday who may work it, one with a weekend to spare first; never one already on."""
+    data = two_shift_unit()
+    data["weeks"] = 3
+    data["demand"] = [{"shift": "D", "weekdays": [6], "min": 2}]
+    for n in range(3):
+        data["employees"].append(
+            {"id": f"p{n}", "competence": "HFA", "position_pct": 40, **FREE_HOURS}
+        )
+    unit = Unit.model_validate(data)
+    # Week 1's Sunday has one on it (p0); kari works weekend 2, ola weekend 3 and p2 none, so
+    # only p2 has a weekend to spare that fits (every 3rd: one in three, so each may work one).
+    rota = rota_of(
+        unit,
+        {
+            "p0": ".....DD..............",
+            "kari": "............DD.......",
+            "ola": "...................DD",
+            "p1": "DD...................",
+        },
+    )
+    assert (6, "D") in _below_minimum(unit, rota)
+    for seed in range(5):
+        chosen = _partners(unit, rota, 6, "D", "p1", random.Random(seed))
+        assert chosen[0] == "p2"
+        assert "p0" not in chosen
+        assert "p1" not in chosen
