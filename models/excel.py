@@ -14,7 +14,8 @@ from models.problems import Location, input_error
 def open_workbook(path: Path) -> Workbook:
     """The workbook at `path` (values, not formulas); InputError when it cannot be opened."""
     try:
-        return load_workbook(path, data_only=True)
+        values = load_workbook(path, data_only=True)
+        formulas = load_workbook(path)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise input_error(
             f"Kan ikke åpne filen som en Excel-arbeidsbok ({type(exc).__name__}).",
@@ -22,6 +23,36 @@ def open_workbook(path: Path) -> Workbook:
             "not_a_workbook",
             Location(file=path.name),
         ) from None
+    _refuse_uncalculated(path, values, formulas)
+    return values
+
+
+def _refuse_uncalculated(path: Path, values: Workbook, formulas: Workbook) -> None:
+    """A formula whose result the file does not hold (written by a program that does not
+    calculate, never opened in Excel) would read as an empty cell: refused at its cell."""
+    for sheet in formulas.worksheets:
+        for (row, column), cell in sheet._cells.items():
+            if cell.data_type != "f":
+                continue
+            shown = values[sheet.title]
+            if shown.cell(row=row, column=column).value is None:
+                letter = get_column_letter(column)
+                header = shown.cell(row=1, column=column).value if row > 1 else None
+                raise input_error(
+                    f"Cellen {letter}{row} har en formel uten utregnet verdi i fila; den ville"
+                    " blitt lest som tom. Åpne og lagre arbeidsboka i Excel eller LibreOffice,"
+                    " eller skriv inn verdien.",
+                    f"Cell {letter}{row} holds a formula with no calculated value in the file;"
+                    " it would read as empty. Open and save the workbook in Excel or"
+                    " LibreOffice, or type the value in.",
+                    "uncalculated_formula",
+                    Location(
+                        file=path.name,
+                        sheet=sheet.title,
+                        row=row,
+                        column=str(header) if isinstance(header, str) else letter,
+                    ),
+                )
 
 
 # The most a reader looks at: far more than any unit, rota or year plan has.

@@ -204,6 +204,21 @@ class WorkRules(Frozen):
         gt=0,
         le=40,
     )
+    three_shift_credit: bool = _rule(
+        False,
+        "Tidskompensasjon i tredelt turnus (natt 1 t 15 min, søn-/helligdag 1 t 10 min)",
+        "Time credit in three-shift turnus (night 1 h 15 min, Sunday/holiday 1 h 10 min)",
+        "KS HTA kap. 1: gjelder den som går natt og dag/kveld; full uke ned mot 33,6 t",
+    )
+    min_full_time_week_h: float = _rule(
+        33.6,
+        "Korteste full uke med tidskompensasjon",
+        "Shortest full-time week with the time credit",
+        "KS HTA kap. 1: 33,6 t (helkontinuerlig)",
+        "timer",
+        gt=0,
+        le=40,
+    )
     hours_tolerance_h_per_week: float = _rule(
         0.5,
         "Avvik fra stillingens timer per uke",

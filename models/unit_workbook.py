@@ -7,6 +7,7 @@ three cannot drift apart. Every problem is reported with its sheet, row and colu
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
@@ -795,8 +796,12 @@ def _read_table(
         )
     if missing:
         return []
+    data = data_rows(sheet, 2, file=reader.file)
+    # The known columns are still read, so that one bad header gives one problem, not one for
+    # every row that refers to the sheet.
+    _refuse_headers(reader, sheet, spec, data)
     rows = []
-    for row_number, row in enumerate(data_rows(sheet, 2, file=reader.file), start=2):
+    for row_number, row in enumerate(data, start=2):
         if all(cells.is_empty(value) for value in row):
             continue
         values: dict[str, Any] = {}
@@ -814,6 +819,44 @@ def _read_table(
                 values[column.field] = parsed
         rows.append((row_number, values, locations))
     return rows
+
+
+def _refuse_headers(
+    reader: _Reader, sheet: Worksheet, spec: TableSheet, data: list[tuple[object, ...]]
+) -> None:
+    """A header row that names a column twice, or a column the sheet does not know that holds
+    data (a misspelt header would drop its column's values): each is a problem at its header."""
+    known = {column.header.lower(): column.header for column in spec.columns}
+    first = data_rows(sheet, 1, file=reader.file)[:1]
+    seen: set[str] = set()
+    for index, value in enumerate(first[0] if first else ()):
+        label = (cells.text(value) or "").strip()
+        if not label:
+            continue
+        if label.lower() in seen:
+            reader.problems.append(
+                error(
+                    f"Kolonnen «{label}» står to ganger i overskriftsraden.",
+                    f"The column '{label}' appears twice in the header row.",
+                    code="duplicate_column",
+                ).located(reader.where(spec.name, 1, label))
+            )
+        seen.add(label.lower())
+        holds_data = any(index < len(row) and not cells.is_empty(row[index]) for row in data)
+        if label.lower() in known or not holds_data:
+            continue
+        close = difflib.get_close_matches(label.lower(), list(known), n=1, cutoff=0.6)
+        hint_nb = f" Mente du «{known[close[0]]}»?" if close else ""
+        hint_en = f" Did you mean '{known[close[0]]}'?" if close else ""
+        reader.problems.append(
+            error(
+                f"Ukjent kolonne «{label}» på arket {spec.name}: verdiene i den ville gått"
+                f" tapt.{hint_nb}",
+                f"Unknown column '{label}' on the sheet {spec.name}: its values would be"
+                f" lost.{hint_en}",
+                code="unknown_column",
+            ).located(reader.where(spec.name, 1, label))
+        )
 
 
 def _read_key_values(

@@ -49,6 +49,7 @@ from models.employee import Employee
 from models.holidays import HolidayTime, holiday_times
 from models.rota import Rota
 from models.unit import Unit
+from rota.rules.hours import counted
 
 WEEKS_PER_YEAR = 52
 AGE_EXTRA_HOLIDAY_PAY = 60
@@ -322,12 +323,18 @@ def _per_year(unit: Unit) -> float:
 
 
 def _hourly_rates(
-    unit: Unit, employee: Employee, annual_pay: float, growth: float
+    unit: Unit,
+    employee: Employee,
+    annual_pay: float,
+    growth: float,
+    full_time_week_h: float | None = None,
 ) -> dict[CostKind, float]:
     """NOK an hour of each allowance, the KS minimums applied; `annual_pay` is already grown,
-    the kroner rates are scaled by `growth` here."""
+    the kroner rates are scaled by `growth` here. The hourly pay divides by the person's own
+    full-time week (`full_time_week_h`, shorter in three-shift turnus), else the unit's."""
     budget = unit.budget
-    hourly = annual_pay / (WEEKS_PER_YEAR * unit.rules_for(employee).full_time_week_h)
+    week = full_time_week_h or unit.rules_for(employee).full_time_week_h
+    hourly = annual_pay / (WEEKS_PER_YEAR * week)
     return {
         CostKind.EVENING: budget.evening_allowance_nok * growth,
         CostKind.NIGHT: max(
@@ -373,7 +380,10 @@ class LinearCost:
 
 
 def linear_cost(unit: Unit) -> LinearCost:
-    """The unit's cost per % of each position and per shift worked (allowances, loaded)."""
+    """The unit's cost per % of each position and per shift worked (allowances, loaded), for
+    the position planner's objective. Linear, so the allowances in % of hourly pay are priced
+    at the unit's full-time week: in three-shift turnus `cost` divides by the person's own,
+    shorter week, and those lines come out up to 5.7 % higher there."""
     pricing = _pricing(unit)
     growth = pricing.growth.factor
     per_pct: dict[str, float] = {}
@@ -476,14 +486,25 @@ def _employee_lines(
         return
     growth = pricing.growth
     annual_pay = pay_given * growth.factor
-    hourly = annual_pay / (WEEKS_PER_YEAR * rules.full_time_week_h)
+    # In three-shift turnus the person's own full-time week (KS HTA kap. 1), from their rota.
+    count = counted(unit, rota, employee)
+    week = count.full_time_week_h if count.three_shift else rules.full_time_week_h
+    hourly = annual_pay / (WEEKS_PER_YEAR * week)
     per_year = pricing.per_year
     year = pricing.year
     scale_nb, scale_en = _scale_text(unit, "nb"), _scale_text(unit, "en")
     minutes = _window_minutes(unit, rota, who, pricing.holidays)
-    rates = _hourly_rates(unit, employee, annual_pay, growth.factor)
-    hourly_text = f"timelønn {hourly:.2f} kr = {_kr(annual_pay)} / ({WEEKS_PER_YEAR} × {rules.full_time_week_h:g} t)"
-    hourly_en = f"hourly pay {hourly:.2f} NOK = {_kr(annual_pay)} / ({WEEKS_PER_YEAR} × {rules.full_time_week_h:g} h)"
+    rates = _hourly_rates(unit, employee, annual_pay, growth.factor, week)
+    week_nb = f"{week:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    week_en = f"{week:.2f}".rstrip("0").rstrip(".")
+    why_nb = " t, full uke i tredelt turnus" if count.three_shift else " t"
+    why_en = " h, full-time week in three-shift turnus" if count.three_shift else " h"
+    hourly_text = (
+        f"timelønn {hourly:.2f} kr = {_kr(annual_pay)} / ({WEEKS_PER_YEAR} × {week_nb}{why_nb})"
+    )
+    hourly_en = (
+        f"hourly pay {hourly:.2f} NOK = {_kr(annual_pay)} / ({WEEKS_PER_YEAR} × {week_en}{why_en})"
+    )
 
     base = annual_pay * employee.position_pct / 100
     if growth.applies:

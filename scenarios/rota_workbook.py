@@ -36,6 +36,7 @@ from models.shift import ShiftType
 from models.unit import Unit
 from rota.findings import Finding, FindingKind
 from rota.result import Result
+from rota.rules.hours import counted, credits
 from scenarios.heltid_sheet import sheet_name as heltid_sheet_name
 from scenarios.heltid_sheet import write_heltid_sheet
 from scenarios.labels import (
@@ -491,6 +492,8 @@ def _write_hours(sheet: Any, unit: Unit, rota: Rota, lang: Language) -> None:
         (_t(lang, "Stilling %", "Position %"), 10),
         (_t(lang, "Avtalt timer", "Contracted hours"), 12),
         (_t(lang, "Planlagte timer", "Planned hours"), 12),
+        (_t(lang, "Tellende timer", "Counted hours"), 12),
+        (_t(lang, "Full uke", "Full-time week"), 10),
         (_t(lang, "Avvik", "Deviation"), 9),
         (_t(lang, "Tillatt fra", "Allowed from"), 11),
         (_t(lang, "Tillatt til", "Allowed to"), 11),
@@ -501,10 +504,15 @@ def _write_hours(sheet: Any, unit: Unit, rota: Rota, lang: Language) -> None:
     _write_table_header(sheet, 1, headers)
     row = 2
     totals = [0.0] * len(headers)
+    table = credits(unit) if unit.rules.three_shift_credit else {}
     for employee in unit.employees:
         planned = worked_minutes(unit, rota, employee.id) / 60
         contracted = unit.contracted_minutes(employee) / 60
         low, high = unit.hours_bounds_minutes(employee)
+        count = counted(unit, rota, employee, table)
+        explicit = employee.rules.min_hours is not None or employee.rules.max_hours is not None
+        # Hours as they count against the position: with the time credit in three-shift turnus.
+        against = planned if explicit else count.counted / 60
         counts = [sum(1 for c in rota.assignments[employee.id] if c == code) for code in codes]
         values: list[Any] = [
             employee.id,
@@ -513,7 +521,9 @@ def _write_hours(sheet: Any, unit: Unit, rota: Rota, lang: Language) -> None:
             employee.position_pct,
             round(contracted, 2),
             planned,
-            round(planned - contracted, 2),
+            round(against, 2),
+            round(count.full_time_week_h, 2),
+            round(against - contracted, 2),
             round(low / 60, 2),
             round(high / 60, 2),
             nights_worked(unit, rota, employee.id),
@@ -522,19 +532,29 @@ def _write_hours(sheet: Any, unit: Unit, rota: Rota, lang: Language) -> None:
         ]
         for column, value in enumerate(values, start=1):
             cell = sheet.cell(row=row, column=column, value=value)
-            if 5 <= column <= 9:
+            if 5 <= column <= 11:
                 cell.number_format = HOURS_FORMAT
             if column >= 4 and isinstance(value, int | float):
                 totals[column - 1] += value
-        if planned * 60 < low - 1e-6 or planned * 60 > high + 1e-6:
-            sheet.cell(row=row, column=6).fill = RED
+        if against * 60 < low - 1e-6 or against * 60 > high + 1e-6:
+            sheet.cell(row=row, column=7).fill = RED
         row += 1
     sheet.cell(row=row, column=2, value=_t(lang, "Sum", "Total")).font = BOLD
-    for column in [4, 5, 6, 7, *range(10, len(headers) + 1)]:
+    for column in [4, 5, 6, 7, 9, *range(12, len(headers) + 1)]:
         cell = sheet.cell(row=row, column=column, value=round(totals[column - 1], 2))
         cell.font = BOLD
-        if 5 <= column <= 7:
+        if 5 <= column <= 9:
             cell.number_format = HOURS_FORMAT
+    note = _t(
+        lang,
+        "Tellende timer: i tredelt turnus (netter og dag/kveld) teller hver nattetime (21-06)"
+        " 1 t 15 min og hver annen time i søn-/helligdagstidsrommet 1 t 10 min, så full uke"
+        " blir kortere enn 35,5 t, aldri under 33,6 t (KS HTA kap. 1).",
+        "Counted hours: in three-shift turnus (nights and days/evenings) each night hour (21-06)"
+        " counts 1 h 15 min and each other hour in the Sunday/holiday window 1 h 10 min, so the"
+        " full-time week is shorter than 35.5 h, never under 33.6 h (KS HTA chapter 1).",
+    )
+    sheet.cell(row=row + 2, column=2, value=note)
 
 
 def _write_findings(sheet: Any, unit: Unit, findings: list[Finding], lang: Language) -> None:

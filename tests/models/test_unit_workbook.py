@@ -559,6 +559,26 @@ def _yes_no_rule(wb: Any) -> set[Where]:
     return {_set_key(wb, "Regler", "cyclic", "kanskje")}
 
 
+def _uncalculated_formula(wb: Any) -> set[Where]:
+    # openpyxl writes a formula without its value, as a program that does not calculate would.
+    return {_set(wb, "Ansatte", 3, "Stilling %", "=40+40")}
+
+
+def _misspelt_header(wb: Any) -> set[Where]:
+    ws = wb["Ansatte"]
+    column = _column(ws, "Ønsket %")
+    ws.cell(row=1, column=column).value = "Ønsket prosent"
+    return {("Ansatte", 1, "Ønsket prosent")}
+
+
+def _duplicate_header(wb: Any) -> set[Where]:
+    ws = wb["Ansatte"]
+    column = ws.max_column + 1
+    ws.cell(row=1, column=column).value = "Stilling %"
+    ws.cell(row=2, column=column).value = 50
+    return {("Ansatte", 1, "Stilling %")}
+
+
 def _unknown_rules_row(wb: Any) -> set[Where]:
     ws = wb["Regler"]
     row = ws.max_row + 1
@@ -602,6 +622,9 @@ CASES = [
     Case("weekly-rest-20", _weekly_rest_20),
     Case("max-hours-per-7-days-60", _hours_per_7_days_60),
     Case("unknown-rules-row", _unknown_rules_row),
+    Case("misspelt-header", _misspelt_header),
+    Case("duplicate-header", _duplicate_header),
+    Case("uncalculated-formula", _uncalculated_formula),
     Case("bad-language-code-in-ansatte", _bad_language_code),
     Case("unknown-language-in-bemanning", _unknown_language_in_demand),
     Case("weekday-xy", _weekday_xy),

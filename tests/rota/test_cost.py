@@ -25,9 +25,10 @@ from tests.rota.conftest import rota_of
 
 def priced_unit(zone: str = "I", budget: dict[str, Any] | None = None, **extra: Any) -> Unit:
     """One week; D 07-15, A 15-23, N 23-07; a helsefagarbeider at 50 % and a sykepleier (61 years);
-    priced for 2027."""
+    priced for 2027. The three-shift time credit is off (hourly pay over 35.5 h) unless asked."""
     return Unit.model_validate(
         {
+            "rules": {"three_shift_credit": False},
             "name": "Priset",
             "weeks": 1,
             "shift_types": [
@@ -348,3 +349,18 @@ def test_demo_ward_grunnturnus_pays_holiday_allowance_in_2027() -> None:
     assert all(
         "2027" in line.basis("nb") for line in breakdown.lines if line.kind is CostKind.HOLIDAY
     )
+
+
+def test_three_shift_turnus_divides_by_the_persons_own_week() -> None:
+    """With the credit on, h's Saturday evening and Sunday night (8 + 8 h: 2 h and 7 h at night,
+    3 h in the Sunday window not at night) count 16 + (2 + 7) / 4 + 3 / 6 h, capped at
+    16 x 35.5 / 33.6:
+    her full week is 33.6 h, so her hourly pay (and every allowance in % of it) is 400 000 /
+    (52 x 33.6), and the line says so."""
+    unit = priced_unit(rules={"three_shift_credit": True})
+    rota = rota_of(unit, ROWS)
+    hourly = 400_000 / (52 * 33.6)
+    lines = cost(unit, rota).lines
+    holiday = next(line for line in lines if line.employee == "h" and line.kind is CostKind.HOLIDAY)
+    assert holiday.amount == pytest.approx((31 + 2 + 14) * 1.3333 * hourly)
+    assert "52 × 33,6 t, full uke i tredelt turnus" in holiday.basis_nb

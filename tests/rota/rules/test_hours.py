@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from models.unit import Unit
 from rota.check import check
+from rota.model import evaluate
 from rota.params import SolveParams
-from rota.rules.hours import rota_minutes
+from rota.rules.hours import counted, credits, rota_minutes
 from rota.solve import solve
 from tests.rota.conftest import rota_of, two_shift_unit
 
@@ -33,3 +36,77 @@ def test_audit_flags_too_many_and_too_few_hours() -> None:
         findings = check(unit, rota_of(unit, {"kari": row}))
         assert [(f.rule, f.employee) for f in findings] == [("timer", "kari")]
     assert check(unit, rota_of(unit, {"kari": "D.D...."})) == []
+
+
+def three_shift_unit(**rules: object) -> Unit:
+    """One week; a day shift D 07:30-15:00 and a night N 21:00-07:00 (9 of its 10 h in the
+    night window 21-06); Kari at 100 % of 35.5 h, ±1 h a week."""
+    return Unit.model_validate(
+        {
+            "name": "Tredelt",
+            "weeks": 1,
+            "shift_types": [
+                {"code": "D", "start": "07:30", "end": "15:00"},
+                {"code": "N", "start": "21:00", "end": "07:00"},
+            ],
+            "competences": [{"code": "HFA"}],
+            "employees": [{"id": "kari", "competence": "HFA", "position_pct": 100}],
+            "demand": [{"shift": "D", "min": 0}, {"shift": "N", "min": 0}],
+            "rules": {
+                "three_shift_credit": True,
+                "hours_tolerance_h_per_week": 1.0,
+                "whole_weekends": False,
+                "weekend_every": 1,
+                **rules,
+            },
+        }
+    )
+
+
+def test_credit_table_by_hand() -> None:
+    """A Sunday day shift earns 10 min an hour (7.5 h: 75 min); a Saturday night 15 min for each
+    of its 9 night hours and 10 min for its one Sunday morning hour (135 + 10); a weekday day
+    shift nothing."""
+    table = credits(three_shift_unit())
+    assert (table[6, "D"], table[5, "N"], table[0, "D"], table[0, "N"]) == (75, 145, 0, 135)
+
+
+def test_nights_and_days_count_with_the_credit() -> None:
+    """Two nights and two days are 35 h worked: inside 34.5-36.5 h as plain hours, but with the
+    credit they count 39.5 h, capped at 35 x 35.5 / 33.6 = 36.98 h: over. The model refuses the
+    rota as the audit does, and takes it with the credit off; the person's full week is 33.6 h."""
+    unit = three_shift_unit()
+    rota = rota_of(unit, {"kari": "NN..DD."})
+    found = [f.detail_nb for f in check(unit, rota) if f.rule == "timer"]
+    assert len(found) == 1
+    assert "36,98 t med tidskompensasjon" in found[0]
+    assert "full uke 33,6 t" in found[0]
+    assert evaluate(unit, rota) is None
+    plain = three_shift_unit(three_shift_credit=False)
+    assert check(plain, rota) == []
+    assert evaluate(plain, rota) is not None
+    count = counted(unit, rota, unit.employees[0])
+    assert count.full_time_week_h == pytest.approx(33.6)
+
+
+def test_only_nights_or_only_days_earn_no_credit() -> None:
+    """Someone on days alone, or nights alone, is not in three-shift turnus: plain hours."""
+    unit = three_shift_unit()
+    assert not counted(unit, rota_of(unit, {"kari": "DDDD..."}), unit.employees[0]).three_shift
+    assert not counted(unit, rota_of(unit, {"kari": "NN.N..."}), unit.employees[0]).three_shift
+
+
+def test_model_plans_fewer_hours_for_a_rotating_person() -> None:
+    """Asked for nights and days every day, the model gives Kari (80 %: 27.4-29.4 h) a rota the
+    audit accepts; where it holds both nights and days, her worked hours are at most
+    29.4 x 33.6 / 35.5 h (at 100 % no rota of these shifts fits the band: the model says so)."""
+    data = three_shift_unit().model_dump(mode="json")
+    data["employees"][0]["position_pct"] = 80
+    data["demand"] = [{"shift": code, "min": 0, "target": 1} for code in ("D", "N")]
+    unit = Unit.model_validate(data)
+    result = solve(unit, SolveParams(deterministic=True, time_limit_s=10))
+    assert result.rota is not None
+    assert check(unit, result.rota) == []
+    count = counted(unit, result.rota, unit.employees[0])
+    if count.three_shift:
+        assert count.minutes <= 29.4 * 60 * 33.6 / 35.5 + 1e-6
