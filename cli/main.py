@@ -120,6 +120,14 @@ def friendly_errors(command: F) -> F:
 @click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks of internal errors.")
 def main(lang: str, debug: bool) -> None:
     """rota: staffing and rota optimisation for Norwegian municipal health and care."""
+    if not debug:
+        # After a failed write (a full disk) a library's clean-up can fail again while the
+        # error is already reported in words: no "Exception ignored ... Traceback" after it.
+        sys.unraisablehook = _ignore_unraisable
+
+
+def _ignore_unraisable(unraisable: Any) -> None:
+    del unraisable
 
 
 def deterministic_option(command: F) -> F:

@@ -37,6 +37,10 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         # mkstemp makes the file readable by its owner alone.
         os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        # The user named `path`, not the hidden temporary file (e.g. the disk is full).
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

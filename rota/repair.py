@@ -10,7 +10,6 @@ keeps each re-plan that brings the total down. It stops when every hour is insid
 
 from __future__ import annotations
 
-import math
 import random
 import time
 from collections import defaultdict
@@ -24,7 +23,7 @@ from models.rota import Rota
 from models.unit import Unit
 from rota.model import build_model, rota_from
 from rota.params import SolveParams
-from rota.rules.hours import outside_band, rota_minutes
+from rota.rules.hours import minutes_outside, outside_band, rota_minutes
 
 # People re-planned together: the first group size, and its bounds as it adapts.
 GROUP_SIZE = 10
@@ -33,16 +32,6 @@ GROUP_RANGE = (3, 16)
 GROUP_TIME_S = 1.0
 # Re-plans at most (the deadline ends them sooner, except in deterministic mode).
 MAX_ROUNDS = 200
-
-
-def minutes_outside(unit: Unit, rota: Rota, employee: Employee) -> int:
-    """How many minutes the employee's rota hours lie outside the band (0 inside it, and 0 for
-    explicit minimum and maximum hours, which every search keeps)."""
-    if employee.rules.min_hours is not None or employee.rules.max_hours is not None:
-        return 0
-    low, high = unit.hours_bounds_minutes(employee)
-    worked = rota_minutes(unit, rota, employee.id)
-    return max(0, math.ceil(low - 1e-6) - worked, worked - math.floor(high + 1e-6))
 
 
 def residual_unit(unit: Unit, rota: Rota, group: Sequence[str]) -> Unit:

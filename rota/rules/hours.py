@@ -99,10 +99,14 @@ class _Rotation:
 
 
 def _rotation(
-    ctx: ModelContext, employee: Employee, table: dict[tuple[int, str], int]
+    ctx: ModelContext,
+    employee: Employee,
+    table: dict[tuple[int, str], int],
+    unit: Unit | None = None,
 ) -> _Rotation | None:
-    """The credit's variables for the employee, or None where no credit can apply."""
-    unit = ctx.unit
+    """The credit's variables for the employee under `unit`'s rules (the model's own unit by
+    default), or None where no credit can apply."""
+    unit = unit or ctx.unit
     rules = unit.rules_for(employee)
     if not table or not rules.three_shift_credit or not _may_rotate(unit, employee):
         return None
@@ -259,6 +263,19 @@ def counted(
     )
 
 
+def minutes_outside(
+    unit: Unit, rota: Rota, employee: Employee, table: dict[tuple[int, str], int] | None = None
+) -> int:
+    """How many minutes the employee's hours, as they count against the position, lie outside
+    the band (0 inside it, and 0 for explicit least and most hours, which every search keeps)."""
+    if employee.rules.min_hours is not None or employee.rules.max_hours is not None:
+        return 0
+    lowest, highest = whole_band(*unit.hours_bounds_minutes(employee))
+    count = counted(unit, rota, employee, table)
+    worked = count.counted if count.three_shift else count.minutes
+    return max(0, math.ceil(lowest - worked - 1e-9), math.ceil(worked - highest - 1e-9))
+
+
 def audit(unit: Unit, rota: Rota) -> list[Finding]:
     findings = []
     table = credits(unit) if unit.rules.three_shift_credit else {}
@@ -312,9 +329,10 @@ def _hours(value: float, lang: Language = "nb") -> str:
 
 
 def outside_band(ctx: ModelContext, unit: Unit) -> cp_model.LinearExpr:
-    """How far (thousandths of a minute) the rota's hours lie outside the hours band of `unit`
-    (the same unit with its own, narrower band), summed over employees. Minimised to zero in a
-    model built with a wider band, it repairs a rota found there into this band."""
+    """How far (thousandths of a minute, times the shortest week in tenths of an hour for
+    those in three-shift turnus) the rota's hours as they count lie outside the hours band of
+    `unit` (the same unit with its own, narrower band), summed over employees. Minimised to
+    zero in a model built with a wider band, it repairs a rota found there into this band."""
     model = ctx.model
     table = credits(unit) if unit.rules.three_shift_credit else {}
     excess = []
@@ -322,13 +340,7 @@ def outside_band(ctx: ModelContext, unit: Unit) -> cp_model.LinearExpr:
         if employee.rules.min_hours is not None or employee.rules.max_hours is not None:
             continue
         rules = unit.rules_for(employee)
-        minutes = plain_minutes(ctx, employee)
-        # In three-shift turnus the hours that count lie between the plain hours and the plain
-        # hours x full / shortest week: the band in plain hours reaches down that far.
-        scale, floor = (1, 1)
-        if table and rules.three_shift_credit and _may_rotate(unit, employee):
-            full, least = _weeks_in_tenths(rules)
-            scale, floor = full, least
+        minutes = 1000 * plain_minutes(ctx, employee)
         full_minutes = round(rules.full_time_week_h * 60 * unit.weeks)
         size = ctx.positions.get(employee.id)
         # position in tenths of a per cent x minutes at 100 % = thousandths of a minute
@@ -338,9 +350,24 @@ def outside_band(ctx: ModelContext, unit: Unit) -> cp_model.LinearExpr:
             else round(employee.position_pct * 10) * full_minutes
         )
         slack = round(rules.hours_tolerance_h_per_week * 60 * unit.weeks * 1000)
+        low, high = contracted - slack, contracted + slack
+        rotation = _rotation(ctx, employee, table, unit)
+        scale = 1 if rotation is None else rotation.least
         most = scale * 1_000 * 2 * 60 * 24 * unit.days
         over = model.new_int_var(0, most, f"outside_band[{employee.id}]")
-        model.add(over >= scale * (1000 * minutes - contracted - slack))
-        model.add(over >= floor * (contracted - slack) - scale * 1000 * minutes)
+        if rotation is None:
+            model.add(over >= minutes - high)
+            model.add(over >= low - minutes)
+        else:
+            # As the band itself (`_add_band`): the counted minutes are the lesser of the two.
+            rotating, capped = rotation.rotating, rotation.capped
+            full, least = rotation.full, rotation.least
+            with_credit = least * (minutes + 1000 * rotation.credit)
+            model.add(over >= least * (minutes - high)).only_enforce_if(~rotating)
+            model.add(over >= least * (low - minutes)).only_enforce_if(~rotating)
+            model.add(over >= least * low - with_credit).only_enforce_if(rotating)
+            model.add(over >= least * low - full * minutes).only_enforce_if(rotating)
+            model.add(over >= with_credit - least * high).only_enforce_if([rotating, ~capped])
+            model.add(over >= full * minutes - least * high).only_enforce_if([rotating, capped])
         excess.append(over)
     return cp_model.LinearExpr.sum(excess)

@@ -3,6 +3,7 @@ cells as the user expects."""
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -26,6 +27,21 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path) -> None:
         atomic_write(target, half_then_fail)
     assert target.read_text() == "good"
     assert [p.name for p in tmp_path.iterdir()] == ["rota.xlsx"]
+
+
+def test_a_full_disk_names_the_file_the_user_asked_for(tmp_path: Path) -> None:
+    """A write that fails for want of space names the target, not the hidden temporary file,
+    and leaves nothing behind."""
+    target = tmp_path / "rota.xlsx"
+
+    def no_space(temporary: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(temporary))
+
+    with pytest.raises(OSError, match="No space left") as raised:
+        atomic_write(target, no_space)
+    assert raised.value.filename == str(target)
+    assert raised.value.errno == errno.ENOSPC
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_write_creates_folder(tmp_path: Path) -> None:

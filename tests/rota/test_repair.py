@@ -9,7 +9,8 @@ from models.unit import Unit
 from rota.check import check
 from rota.findings import FindingKind
 from rota.params import SolveParams
-from rota.repair import minutes_outside, repair_hours, residual_unit
+from rota.repair import repair_hours, residual_unit
+from rota.rules.hours import minutes_outside
 from tests.rota.conftest import rota_of
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from ortools.sat.python import cp_model
 
 from models.unit import Unit
 from rota.check import check
-from rota.model import evaluate
+from rota.model import build_model, evaluate
 from rota.params import SolveParams
-from rota.rules.hours import counted, credits, rota_minutes
+from rota.rules.hours import counted, credits, minutes_outside, outside_band, rota_minutes
 from rota.solve import solve
 from tests.rota.conftest import rota_of, two_shift_unit
 
@@ -110,3 +111,25 @@ def test_model_plans_fewer_hours_for_a_rotating_person() -> None:
     count = counted(unit, result.rota, unit.employees[0])
     if count.three_shift:
         assert count.minutes <= 29.4 * 60 * 33.6 / 35.5 + 1e-6
+
+
+@pytest.mark.parametrize("row", ["NN..DD.", "N..DDD.", "DD.DD..", "NN..DDD", "N..DDDD", "D.NN..."])
+def test_the_repair_measures_the_band_as_the_audit_does(row: str) -> None:
+    """The repair's measure of hours outside the band (a model built in a wide band without the
+    credit, as the first rota is found) is zero exactly when the audit finds the hours inside it,
+    with the credit; and the plain count of minutes outside agrees."""
+    unit = three_shift_unit(hours_tolerance_h_per_week=2.0)  # 33.5-37.5 h: some rows inside
+    wide = three_shift_unit(three_shift_credit=False, hours_tolerance_h_per_week=10)
+    rota = rota_of(unit, {"kari": row})
+    ctx = build_model(wide, SolveParams(deterministic=True, explain=False))
+    for (employee, day, code), variable in ctx.x.items():
+        ctx.model.add(variable == int(rota.shift_on(employee, day) == code))
+    ctx.model.clear_objective()  # type: ignore[no-untyped-call]
+    ctx.model.minimize(outside_band(ctx, unit))
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    assert solver.solve(ctx.model) == cp_model.OPTIMAL
+    inside = not [f for f in check(unit, rota) if f.rule == "timer"]
+    assert (solver.objective_value == 0) == inside
+    assert (minutes_outside(unit, rota, unit.employees[0]) == 0) == inside
+    assert inside == (row in ("NN..DD.", "N..DDD."))
