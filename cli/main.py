@@ -15,6 +15,7 @@ import click
 import yaml
 from rich.console import Console
 
+from cli.entry import INTERRUPTED
 from cli.heltid_view import (
     print_cut_gaps,
     print_fte_need,
@@ -91,6 +92,17 @@ def friendly_errors(command: F) -> F:
             sys.exit(1)
         except click.ClickException:
             raise
+        except KeyboardInterrupt:
+            # Outputs are written whole or not at all, and the search stops at once (rota.cpsat).
+            message = (
+                "Avbrutt med Ctrl+C. Det som ikke var ferdig, er ikke skrevet; filer som alt var"
+                " skrevet, er hele."
+                if lang == "nb"
+                else "Interrupted with Ctrl+C. What was not finished is not written; files"
+                " written before are whole."
+            )
+            _console().print(f"[yellow]{message}[/]")
+            sys.exit(INTERRUPTED)
         except Exception as exc:
             if click.get_current_context().find_root().params.get("debug"):
                 raise

@@ -18,6 +18,7 @@ from models.rota_workbook import day_heading
 from models.unit import Unit
 from rota.cpsat import Progress
 from rota.findings import Finding, FindingKind
+from rota.interruptible import stop_all, wait_out
 from rota.params import SolveParams
 from rota.result import Result, Status
 from rota.solve import solve
@@ -161,6 +162,18 @@ def print_shift_table(console: Console, unit: Unit, lang: Language) -> None:
 # Solving and checking ----------------------------------------------------------------------
 
 
+def _waited(finished: threading.Event) -> bool:
+    """Whether the solve in its thread has finished, after a tenth of a second's wait. At Ctrl+C
+    every search is stopped and waited out before the interrupt goes on: the process must not
+    end with CP-SAT still running in the thread ("terminate called ...")."""
+    try:
+        return finished.wait(0.1)
+    except KeyboardInterrupt:
+        stop_all()
+        wait_out(finished)
+        raise
+
+
 def solve_with_progress(
     console: Console, unit: Unit, params: SolveParams, lang: Language
 ) -> Result:
@@ -178,11 +191,15 @@ def solve_with_progress(
     outcome: list[Result] = []
     failure: list[BaseException] = []
 
+    finished = threading.Event()
+
     def work() -> None:
         try:
             outcome.append(solve(unit, params, progress=latest.append))
         except BaseException as exc:  # handed to the main thread below
             failure.append(exc)
+        finally:
+            finished.set()
 
     worker = threading.Thread(target=work, daemon=True)
     columns = (
@@ -201,8 +218,7 @@ def solve_with_progress(
         )
         started = time.monotonic()
         worker.start()
-        while worker.is_alive():
-            worker.join(0.1)
+        while not _waited(finished):
             info = ""
             if latest:
                 best = latest[-1]

@@ -17,6 +17,7 @@ from ortools.sat.python import cp_model
 
 from models.rota import Rota
 from models.unit import Unit
+from rota.interruptible import new_solver, solve_interruptibly
 from rota.model import build_model, complete_hint, rota_from
 from rota.params import SolveParams
 
@@ -52,12 +53,12 @@ def gap_bound(unit: Unit, params: SolveParams, found: Rota | None = None) -> Gap
                 if employee in found.assignments and day < found.days
             },
         )
-    solver = cp_model.CpSolver()
+    solver = new_solver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = params.seed
     solver.parameters.max_deterministic_time = params.gap_bound_s
     solver.parameters.max_time_in_seconds = 10 * params.gap_bound_s
-    status = solver.solve(ctx.model)
+    status = solve_interruptibly(solver, ctx.model)
     if status == cp_model.INFEASIBLE:
         return None
     per_week = 60 * unit.weeks

@@ -32,6 +32,7 @@ from models.unit import Unit
 from rota.context import ModelContext
 from rota.cpsat import Progress, ProgressCallback, run_solver
 from rota.improve import separable
+from rota.interruptible import new_solver, solve_interruptibly
 from rota.model import build_model, complete_hint, rota_from, solve_fixed
 from rota.params import SolveParams
 from rota.repair import sub_solver
@@ -117,7 +118,7 @@ class Pricer:
         # seconds (Curtois Instance16, 20 people over 56 days: 1.2 s in all against 20 s).
         solver.parameters.linearization_level = 2
         collector = _Rows(self)
-        status = solver.solve(self.ctx.model, collector)
+        status = solve_interruptibly(solver, self.ctx.model, collector)
         return collector.found[-ROWS_PER_PRICING:], status == cp_model.OPTIMAL
 
     def row_of(self, values: cp_model.CpSolverSolutionCallback | cp_model.CpSolver) -> Row:
@@ -135,7 +136,7 @@ class Pricer:
             fixed.add(fixed.get_int_var_from_proto_index(var.index) == int(row[day] == code))
         fixed.clear_objective()  # type: ignore[no-untyped-call]
         fixed.minimize(sum(weight * expression for expression, weight in self.own))
-        solver = cp_model.CpSolver()
+        solver = new_solver()
         solver.parameters.num_workers = 1
         solver.parameters.max_time_in_seconds = 10.0
         if solver.solve(fixed) != cp_model.OPTIMAL:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from rota.context import ModelContext
+from rota.interruptible import new_solver, solve_interruptibly
 from rota.params import SolveParams
 from rota.result import Status
 
@@ -143,7 +144,7 @@ def _run_once(
     stall_from: float | None = None,
     local_search: bool = False,
 ) -> tuple[Status, cp_model.CpSolver]:
-    solver = cp_model.CpSolver()
+    solver = new_solver()
     solver.parameters.max_time_in_seconds = params.time_limit_s
     solver.parameters.num_workers = params.effective_workers
     solver.parameters.random_seed = params.seed
@@ -165,7 +166,7 @@ def _run_once(
         watch = _Watch(solver, listener, give_up_after, params.stall_s, stall_from)
         watch.start()
     try:
-        solver_status = solver.solve(ctx.model, listener)
+        solver_status = solve_interruptibly(solver, ctx.model, listener)
     finally:
         if watch is not None:
             watch.stop()

@@ -14,6 +14,7 @@ from ortools.sat.python import cp_model
 from models.employee import SAMI_LANGUAGES
 from models.unit import Unit
 from rota.context import ModelContext, RuleKey
+from rota.interruptible import new_solver, solve_interruptibly
 
 # Each rule group in both languages, as a person would name it.
 GROUP_WORDS: dict[str, tuple[str, str]] = {
@@ -87,10 +88,10 @@ def explain(unit: Unit, ctx: ModelContext, time_limit_s: float) -> list[Explanat
     literals = [ctx.enforcement[key] for key in keys]
     ctx.model.clear_objective()  # type: ignore[no-untyped-call]
     ctx.model.add_assumptions(literals)
-    solver = cp_model.CpSolver()
+    solver = new_solver()
     solver.parameters.num_workers = 1
     solver.parameters.max_time_in_seconds = time_limit_s
-    status = solver.solve(ctx.model)
+    status = solve_interruptibly(solver, ctx.model)
     if status != cp_model.INFEASIBLE:
         return [
             Explanation(
@@ -116,10 +117,10 @@ def _shrink(ctx: ModelContext, involved: list[RuleKey], time_limit_s: float) -> 
         trial = [k for k in kept if k != key]
         ctx.model.clear_assumptions()
         ctx.model.add_assumptions([ctx.enforcement[k] for k in trial])
-        solver = cp_model.CpSolver()
+        solver = new_solver()
         solver.parameters.num_workers = 1
         solver.parameters.max_time_in_seconds = per_try
-        if solver.solve(ctx.model) == cp_model.INFEASIBLE:
+        if solve_interruptibly(solver, ctx.model) == cp_model.INFEASIBLE:
             kept = trial
     return kept
 

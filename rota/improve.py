@@ -36,6 +36,7 @@ import itertools
 import math
 import multiprocessing
 import random
+import signal
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -51,6 +52,7 @@ from models.employee import Employee
 from models.rota import Rota
 from models.unit import Unit
 from rota.context import ModelContext
+from rota.interruptible import new_solver
 from rota.model import build_model, solve_fixed
 from rota.params import SolveParams
 from rota.repair import sub_solver
@@ -350,7 +352,7 @@ class _Whole:
         if not counts:
             return None
         sub = Solution(self.flat, self.values).cut(counts)
-        solver = cp_model.CpSolver()
+        solver = new_solver()
         solver.parameters.num_workers = 1
         solver.parameters.max_time_in_seconds = MEND_S
         if solver.solve(sub.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -383,6 +385,9 @@ _ADOPTED: list[tuple[_Whole, SolveParams]] = []
 
 
 def _adopt(whole: _Whole, params: SolveParams) -> None:
+    # Ctrl+C is the parent's to handle (it stops the pool); a worker that took it too would
+    # break the pool with a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _ADOPTED[:] = [(whole, params)]
 
 

@@ -12,6 +12,7 @@ from ortools.sat.python import cp_model
 from models.rota import Rota
 from models.unit import Unit
 from rota.context import ModelContext
+from rota.interruptible import new_solver
 from rota.params import SolveParams
 from rota.result import Result, Status
 from rota.rules import FAMILIES
@@ -88,7 +89,7 @@ def solve_fixed(
     fixed = ctx.model.clone()
     for index, value in values.items():
         fixed.add(fixed.get_int_var_from_proto_index(index) == value)
-    solver = cp_model.CpSolver()
+    solver = new_solver()
     solver.parameters.num_workers = 1
     solver.parameters.max_time_in_seconds = 10.0
     return solver.solve(fixed), solver

@@ -21,6 +21,7 @@ from models.demand import Demand
 from models.employee import Employee
 from models.rota import Rota
 from models.unit import Unit
+from rota.interruptible import new_solver
 from rota.model import build_model, rota_from
 from rota.params import SolveParams
 from rota.rules.hours import minutes_outside, outside_band, rota_minutes
@@ -86,7 +87,7 @@ def residual_unit(unit: Unit, rota: Rota, group: Sequence[str]) -> Unit:
 def sub_solver(params: SolveParams, seconds: float, seed: int) -> cp_model.CpSolver:
     """A solver for one small re-plan (a group's, a person's): `seconds` of the clock, or of
     work in deterministic mode, so that every run re-plans the same way."""
-    solver = cp_model.CpSolver()
+    solver = new_solver()
     if params.deterministic:
         solver.parameters.max_deterministic_time = seconds
     else:

@@ -13,6 +13,7 @@ from ortools.sat.python import cp_model
 
 from models.clock import SATURDAY, SUNDAY
 from models.unit import Unit
+from rota.interruptible import new_solver
 
 GAP_WEIGHT = 1000
 
@@ -72,7 +73,7 @@ def weekend_hint(
     for size in sizes:
         model.add(largest >= size)
     model.minimize(GAP_WEIGHT * sum(gaps) + largest)
-    solver = cp_model.CpSolver()
+    solver = new_solver()
     solver.parameters.max_time_in_seconds = time_limit_s
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = seed

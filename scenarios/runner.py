@@ -9,14 +9,15 @@ then says how settled it is: the gaps found against the gaps no rota can avoid (
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import queue
+import signal
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from multiprocessing.managers import SyncManager
 from typing import Any
 
 from models.rota import Rota
@@ -333,8 +334,11 @@ def run_scenarios(
     if parallel > 1 and not params.deterministic and params.workers == 0:
         # Share the cores, but keep two workers each: one alone rarely finds a first rota.
         params = params.with_(workers=max(2, (os.cpu_count() or 2) // parallel))
-    pool = executor or ProcessPoolExecutor(max_workers=parallel)
-    manager = multiprocessing.Manager() if on_event is not None else None
+    pool = executor or ProcessPoolExecutor(max_workers=parallel, initializer=_worker_started)
+    manager = None
+    if on_event is not None:
+        manager = SyncManager()
+        manager.start(ignore_interrupt)
     events = manager.Queue() if manager is not None else None
     rotas: dict[str, Rota] = dict(base_rotas or {})
     outcomes: dict[str, ScenarioOutcome] = {}
@@ -355,12 +359,60 @@ def run_scenarios(
         )
         rest = [s for s in scenarios if s.name not in outcomes]
         _run(pool, rest, params, events, on_event, outcomes, rotas, hidden_names=set())
+    except KeyboardInterrupt:
+        if owned:
+            # Ctrl+C in a terminal reaches the workers too; `kill -INT` reaches only this one.
+            _interrupt_workers(pool)
+        raise
     finally:
         if owned:
-            pool.shutdown()
+            pool.shutdown(cancel_futures=True)
         if manager is not None:
             manager.shutdown()
     return Comparison([outcomes[s.name] for s in scenarios])
+
+
+def ignore_interrupt() -> None:
+    """In a helper process (the event queue's manager): leave Ctrl+C to the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+# In a worker process: whether it is solving a scenario, and whether Ctrl+C has stopped it.
+_WORKER = {"busy": False, "stopped": False}
+
+
+def _worker_started() -> None:
+    """A worker stops its scenario at Ctrl+C and ignores one while it waits for work (an idle
+    worker would otherwise die with a traceback) or while it stops."""
+    signal.signal(signal.SIGINT, _worker_interrupt)
+
+
+def _worker_interrupt(signum: int, frame: Any) -> None:
+    del signum, frame
+    if _WORKER["busy"] and not _WORKER["stopped"]:
+        _WORKER["stopped"] = True
+        raise KeyboardInterrupt
+
+
+def _solve_in_worker(
+    scenario: Scenario,
+    params: SolveParams,
+    events: Any,
+    base_rota: Rota | None,
+    is_base: bool,
+) -> ScenarioOutcome:
+    _WORKER.update(busy=True, stopped=False)
+    try:
+        return solve_scenario(scenario, params, events, base_rota, is_base)
+    finally:
+        _WORKER["busy"] = False
+
+
+def _interrupt_workers(pool: Executor) -> None:
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        if process.pid is not None:
+            os.kill(process.pid, signal.SIGINT)
 
 
 def _base_solves(
@@ -407,7 +459,7 @@ def _run(
             and scenario.positions is None
             and base_key(scenario.unit) == base_key(scenario.base)
         )
-        future = pool.submit(solve_scenario, scenario, params, events, base_rota, is_base)
+        future = pool.submit(_solve_in_worker, scenario, params, events, base_rota, is_base)
         futures[future] = scenario
     pending = set(futures)
     while pending:

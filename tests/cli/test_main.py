@@ -12,6 +12,7 @@ from click.testing import CliRunner, Result
 from openpyxl import load_workbook
 
 import cli.main as cli_main
+import cli.render as cli_render
 from cli.main import main
 from models.demo import demo_unit
 from models.loader import load_unit
@@ -709,3 +710,20 @@ def test_an_output_folder_that_cannot_be_written_is_refused_before_solving(
     assert result.exit_code == 1, result.output
     assert "kan ikke skrives i" in result.output
     assert "Brudd på reglene" not in result.output  # no solve summary: nothing was solved
+
+
+def test_ctrl_c_during_a_solve_says_so_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+C in the middle of a solve: exit 130, the words of it, no traceback, no rota file."""
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_render, "solve", interrupted)
+    out = tmp_path / "turnus.xlsx"
+    result = run("solve", str(unit_file(tmp_path)), "-o", str(out), *SOLVE_FLAGS)
+    assert result.exit_code == 130
+    assert "Avbrutt med Ctrl+C" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
