@@ -545,16 +545,35 @@ def _write_hours(sheet: Any, unit: Unit, rota: Rota, lang: Language) -> None:
         cell.font = BOLD
         if 5 <= column <= 9:
             cell.number_format = HOURS_FORMAT
-    note = _t(
-        lang,
-        "Tellende timer: i tredelt turnus (netter og dag/kveld) teller hver nattetime (21-06)"
-        " 1 t 15 min og hver annen time i søn-/helligdagstidsrommet 1 t 10 min, så full uke"
-        " blir kortere enn 35,5 t, aldri under 33,6 t (KS HTA kap. 1).",
-        "Counted hours: in three-shift turnus (nights and days/evenings) each night hour (21-06)"
-        " counts 1 h 15 min and each other hour in the Sunday/holiday window 1 h 10 min, so the"
-        " full-time week is shorter than 35.5 h, never under 33.6 h (KS HTA chapter 1).",
-    )
-    sheet.cell(row=row + 2, column=2, value=note)
+    if unit.rules.three_shift_credit:
+        note = _t(
+            lang,
+            "Tellende timer: i tredelt turnus (netter og dag/kveld) teller hver nattetime (21-06)"
+            " 1 t 15 min og hver annen time i søn-/helligdagstidsrommet 1 t 10 min, så full uke"
+            " blir kortere enn 35,5 t, aldri under 33,6 t (KS HTA kap. 1).",
+            "Counted hours: in three-shift turnus (nights and days/evenings) each night hour"
+            " (21-06) counts 1 h 15 min and each other hour in the Sunday/holiday window"
+            " 1 h 10 min, so the full-time week is shorter than 35.5 h, never under 33.6 h (KS"
+            " HTA chapter 1).",
+        )
+    else:
+        note = _t(
+            lang,
+            "Tellende timer er planlagte timer: tidskompensasjon for tredelt turnus er av"
+            " (arket Regler).",
+            "Counted hours are planned hours: the three-shift time credit is off (the Regler"
+            " sheet).",
+        )
+    # The note spans the table and wraps, so that it prints whole; the sheet prints landscape,
+    # one page wide.
+    last = len(headers)
+    sheet.merge_cells(start_row=row + 2, start_column=2, end_row=row + 2, end_column=last)
+    cell = sheet.cell(row=row + 2, column=2, value=note)
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[row + 2].height = 30
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToHeight = 0
 
 
 def _write_findings(sheet: Any, unit: Unit, findings: list[Finding], lang: Language) -> None:

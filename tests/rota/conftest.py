@@ -72,3 +72,28 @@ def weekend_bound_unit(**budget: Any) -> Unit:
             "budget": {"fte_frame": 2.8, "pay_per_competence": {"HFA": 480_000}, **budget},
         }
     )
+
+
+def three_shift_unit(**rules: object) -> Unit:
+    """One week; a day shift D 07:30-15:00 and a night N 21:00-07:00 (9 of its 10 h in the
+    night window 21-06); Kari at 100 % of 35.5 h, ±1 h a week."""
+    return Unit.model_validate(
+        {
+            "name": "Tredelt",
+            "weeks": 1,
+            "shift_types": [
+                {"code": "D", "start": "07:30", "end": "15:00"},
+                {"code": "N", "start": "21:00", "end": "07:00"},
+            ],
+            "competences": [{"code": "HFA"}],
+            "employees": [{"id": "kari", "competence": "HFA", "position_pct": 100}],
+            "demand": [{"shift": "D", "min": 0}, {"shift": "N", "min": 0}],
+            "rules": {
+                "three_shift_credit": True,
+                "hours_tolerance_h_per_week": 1.0,
+                "whole_weekends": False,
+                "weekend_every": 1,
+                **rules,
+            },
+        }
+    )

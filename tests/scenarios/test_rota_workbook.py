@@ -22,7 +22,7 @@ from rota.result import Result, Status
 from rota.solve import solve
 from scenarios.labels import explanation, status_label, term_label
 from scenarios.rota_workbook import RED, cover_cells, write_rota_workbook
-from tests.rota.conftest import two_shift_unit
+from tests.rota.conftest import rota_of, three_shift_unit, two_shift_unit
 
 DETERMINISTIC = SolveParams(deterministic=True, time_limit_s=10)
 
@@ -262,3 +262,20 @@ def test_findings_without_day_or_employee(tmp_path: Path) -> None:
     path = write_rota_workbook(unit, made_result(rota), [finding], tmp_path / "t.xlsx")
     row = [cell.value for cell in load_workbook(path)["Regelsjekk"][5]]
     assert row == ["Brudd", "timer", "ref", None, None, "alt"]
+
+
+def test_timer_shows_counted_hours_and_the_persons_full_week(tmp_path: Path) -> None:
+    """With the three-shift credit on, two nights and two days (35 h worked) count 36.98 h and
+    give a full week of 33.6 h in Timer; the note under the table says how they are counted."""
+    unit = three_shift_unit()
+    rota = rota_of(unit, {"kari": "NN..DD."})
+    path = write_rota_workbook(unit, made_result(rota), check(unit, rota), tmp_path / "t.xlsx")
+    sheet = load_workbook(path)["Timer"]
+    headers = [cell.value for cell in sheet[1]]
+    row = [cell.value for cell in sheet[2]]
+    values = dict(zip(headers, row, strict=False))
+    assert values["Planlagte timer"] == 35
+    assert values["Tellende timer"] == pytest.approx(36.98, abs=0.01)
+    assert values["Full uke"] == pytest.approx(33.6)
+    notes = [c.value for r in sheet.iter_rows() for c in r if isinstance(c.value, str)]
+    assert any("1 t 15 min" in text for text in notes)

@@ -11,7 +11,7 @@ from rota.model import build_model, evaluate
 from rota.params import SolveParams
 from rota.rules.hours import counted, credits, minutes_outside, outside_band, rota_minutes
 from rota.solve import solve
-from tests.rota.conftest import rota_of, two_shift_unit
+from tests.rota.conftest import rota_of, three_shift_unit, two_shift_unit
 
 
 def hours_unit() -> Unit:
@@ -37,31 +37,6 @@ def test_audit_flags_too_many_and_too_few_hours() -> None:
         findings = check(unit, rota_of(unit, {"kari": row}))
         assert [(f.rule, f.employee) for f in findings] == [("timer", "kari")]
     assert check(unit, rota_of(unit, {"kari": "D.D...."})) == []
-
-
-def three_shift_unit(**rules: object) -> Unit:
-    """One week; a day shift D 07:30-15:00 and a night N 21:00-07:00 (9 of its 10 h in the
-    night window 21-06); Kari at 100 % of 35.5 h, ±1 h a week."""
-    return Unit.model_validate(
-        {
-            "name": "Tredelt",
-            "weeks": 1,
-            "shift_types": [
-                {"code": "D", "start": "07:30", "end": "15:00"},
-                {"code": "N", "start": "21:00", "end": "07:00"},
-            ],
-            "competences": [{"code": "HFA"}],
-            "employees": [{"id": "kari", "competence": "HFA", "position_pct": 100}],
-            "demand": [{"shift": "D", "min": 0}, {"shift": "N", "min": 0}],
-            "rules": {
-                "three_shift_credit": True,
-                "hours_tolerance_h_per_week": 1.0,
-                "whole_weekends": False,
-                "weekend_every": 1,
-                **rules,
-            },
-        }
-    )
 
 
 def test_credit_table_by_hand() -> None:
