@@ -11,3 +11,9 @@ def number(value: float, lang: Language = "nb", decimals: int = 1) -> str:
     if lang == "nb":
         text = text.replace(",", " ").replace(".", ",")
     return text
+
+
+def hours(value: float, lang: Language = "nb") -> str:
+    """Hours to two decimals at most, trailing zeros dropped: 35,33 or 60 (35.33 in English)."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "nb" else text

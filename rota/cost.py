@@ -47,6 +47,7 @@ from enum import StrEnum
 from models.clock import MINUTES_PER_DAY, SATURDAY, WEEKDAYS_EN, WEEKDAYS_NB, overlap
 from models.employee import Employee
 from models.holidays import HolidayTime, holiday_times
+from models.numbers import hours
 from models.rota import Rota
 from models.unit import Unit
 from rota.rules.hours import counted
@@ -495,8 +496,7 @@ def _employee_lines(
     scale_nb, scale_en = _scale_text(unit, "nb"), _scale_text(unit, "en")
     minutes = _window_minutes(unit, rota, who, pricing.holidays)
     rates = _hourly_rates(unit, employee, annual_pay, growth.factor, week)
-    week_nb = f"{week:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-    week_en = f"{week:.2f}".rstrip("0").rstrip(".")
+    week_nb, week_en = hours(week), hours(week, "en")
     why_nb = " t, full uke i tredelt turnus" if count.three_shift else " t"
     why_en = " h, full-time week in three-shift turnus" if count.three_shift else " h"
     hourly_text = (

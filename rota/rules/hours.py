@@ -18,7 +18,7 @@ from ortools.sat.python import cp_model
 
 from models.clock import MINUTES_PER_DAY, NIGHT_WINDOW, overlap
 from models.employee import Employee
-from models.problems import Language
+from models.numbers import hours
 from models.rota import Rota
 from models.rules import WorkRules
 from models.unit import Unit
@@ -300,32 +300,26 @@ def audit(unit: Unit, rota: Rota) -> list[Finding]:
         credit_nb = credit_en = ""
         if count.three_shift:
             credit_nb = (
-                f" med tidskompensasjon for tredelt turnus ({_hours(count.minutes / 60)} t"
-                f" arbeidet, full uke {_hours(count.full_time_week_h)} t)"
+                f" med tidskompensasjon for tredelt turnus ({hours(count.minutes / 60)} t"
+                f" arbeidet, full uke {hours(count.full_time_week_h)} t)"
             )
             credit_en = (
-                f" with the three-shift time credit ({_hours(count.minutes / 60, 'en')} h"
-                f" worked, full-time week {_hours(count.full_time_week_h, 'en')} h)"
+                f" with the three-shift time credit ({hours(count.minutes / 60, 'en')} h"
+                f" worked, full-time week {hours(count.full_time_week_h, 'en')} h)"
             )
         worked = count.counted / 60
         findings.append(
             Finding(
                 RULE,
                 REFERENCE,
-                f"{employee.display_name} ({employee.position_pct:g} %) har {_hours(worked)} t"
+                f"{employee.display_name} ({employee.position_pct:g} %) har {hours(worked)} t"
                 f"{credit_nb}; tillatt er {low / 60:.1f}-{high / 60:.1f} t.",
                 f"{employee.display_name} ({employee.position_pct:g} %) has"
-                f" {_hours(worked, 'en')} h{credit_en}; allowed is {low / 60:.1f}-{high / 60:.1f} h.",
+                f" {hours(worked, 'en')} h{credit_en}; allowed is {low / 60:.1f}-{high / 60:.1f} h.",
                 employee.id,
             )
         )
     return findings
-
-
-def _hours(value: float, lang: Language = "nb") -> str:
-    """Hours to two decimals at most, the way the reader writes them: 35,33 or 60."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "nb" else text
 
 
 def outside_band(ctx: ModelContext, unit: Unit) -> cp_model.LinearExpr:

@@ -14,6 +14,7 @@ import itertools
 from ortools.sat.python import cp_model
 
 from models.clock import MINUTES_PER_DAY
+from models.numbers import hours
 from models.rota import Rota
 from models.unit import Unit
 from rota.context import ModelContext
@@ -234,9 +235,9 @@ def _audit_hours(unit: Unit, rota: Rota) -> list[Finding]:
                     _week_finding(
                         employee.id,
                         who,
-                        f"{hours(total)} t i uke {week + 1} (klokketid); aldri over"
+                        f"{hours(total / 60)} t i uke {week + 1} (klokketid); aldri over"
                         f" {rules.max_hours_per_week:g} t i én uke.",
-                        f"{hours(total)} h in week {week + 1} (clock time); never over"
+                        f"{hours(total / 60, 'en')} h in week {week + 1} (clock time); never over"
                         f" {rules.max_hours_per_week:g} h in one week.",
                         week * 7,
                     )
@@ -249,9 +250,9 @@ def _audit_hours(unit: Unit, rota: Rota) -> list[Finding]:
                     _week_finding(
                         employee.id,
                         who,
-                        f"{hours(average)} t per uke i snitt over uke {period[0] + 1}-"
+                        f"{hours(average / 60)} t per uke i snitt over uke {period[0] + 1}-"
                         f"{period[-1] + 1}; høyst {rules.average_hours_per_week:g} t.",
-                        f"{hours(average)} h a week on average over weeks {period[0] + 1}-"
+                        f"{hours(average / 60, 'en')} h a week on average over weeks {period[0] + 1}-"
                         f"{period[-1] + 1}; at most {rules.average_hours_per_week:g} h.",
                         period[0] * 7,
                     )
@@ -270,9 +271,9 @@ def _audit_hours(unit: Unit, rota: Rota) -> list[Finding]:
                 Finding(
                     SEVEN_DAY_RULE,
                     SEVEN_DAY_REFERENCE,
-                    f"{who}: {hours(total)} t i 7 dager fra {day_label(day)} kl. {clock}"
+                    f"{who}: {hours(total / 60)} t i 7 dager fra {day_label(day)} kl. {clock}"
                     f" (klokketid); høyst {rules.max_hours_per_7_days:g} t.",
-                    f"{who}: {hours(total)} h in the 7 days from day {day + 1} at {clock}"
+                    f"{who}: {hours(total / 60, 'en')} h in the 7 days from day {day + 1} at {clock}"
                     f" (clock time); at most {rules.max_hours_per_7_days:g} h.",
                     employee.id,
                     day,
@@ -288,8 +289,3 @@ def _worked(unit: Unit, worked: list[Interval], start: int, end: int) -> int:
 
 def _week_finding(employee_id: str, who: str, nb: str, en: str, day: int) -> Finding:
     return Finding(HOURS_RULE, HOURS_REFERENCE, f"{who}: {nb}", f"{who}: {en}", employee_id, day)
-
-
-def hours(minutes: float) -> str:
-    """Minutes as hours the way a Norwegian reader writes them: 50,25."""
-    return f"{minutes / 60:.2f}".rstrip("0").rstrip(".").replace(".", ",")
