@@ -26,6 +26,9 @@ from rota.rules.coverage import shortfall_minutes
 
 # Below this much time for a person, their plan is not tried (building it takes about as long).
 MIN_PERSON_S = 0.05
+# A person planned from scratch who has no row in their share is tried once more with this many
+# times the share (from what is left of the time).
+RETRY_FACTOR = 4
 
 
 Row = tuple[str | None, ...]
@@ -50,6 +53,40 @@ def _plan_alone(
     if solver.solve(ctx.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     return rota_from(ctx, solver).assignments[employee_id]
+
+
+def from_scratch(unit: Unit, params: SolveParams, seconds: float) -> Rota | None:
+    """A first rota that keeps every hard rule, planned one person at a time in the unit's order,
+    each alone against the demand the people before them leave, on one worker (a person's model
+    is too small for two to help). The cost grows with the staff, not with the square of the
+    whole model, so it comes on units whose whole model finds no first rota in a minute
+    (bench/README.md). Each person may take an equal share of what is left of `seconds` (of
+    work, in deterministic mode); None when someone has no row by then, since an empty row
+    would break their hours. Only for units whose hard rules are each person's own: cover soft."""
+    sub_params = params.with_(explain=False, warm_start=False, workers=1)
+    staff = list(unit.employees)
+    deadline = time.monotonic() + seconds
+    empty: Row = (None,) * unit.days
+    assignments: dict[str, Row] = {e.id: empty for e in staff}
+    for index, employee in enumerate(staff):
+        if params.deterministic:
+            budget = seconds / len(staff)
+        else:
+            budget = (deadline - time.monotonic()) / (len(staff) - index)
+        if budget < MIN_PERSON_S:
+            return None
+        row = _plan_alone(unit, assignments, employee.id, empty, sub_params, budget)
+        if row is None:
+            # Whether a search of this size finds a row in its share is partly luck: one more
+            # try, with more of the time, before the whole plan is given up.
+            more = RETRY_FACTOR * budget
+            if not params.deterministic:
+                more = min(more, deadline - time.monotonic())
+            row = _plan_alone(unit, assignments, employee.id, empty, sub_params, more)
+        if row is None:
+            return None
+        assignments[employee.id] = row
+    return Rota(days=unit.days, assignments=assignments)
 
 
 def construct(unit: Unit, start: Rota, params: SolveParams, seconds: float) -> Rota:

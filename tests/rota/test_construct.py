@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from models.unit import Unit
 from rota.check import check
-from rota.construct import construct, fewer_gaps, mend
+from rota.construct import construct, fewer_gaps, from_scratch, mend
 from rota.params import SolveParams
 from rota.rules.coverage import shortfall_minutes
 from tests.rota.conftest import rota_of, two_shift_unit
@@ -34,6 +34,25 @@ def test_each_person_fills_what_the_others_leave() -> None:
         assert sum(rota.shift_on(e.id, day) == "D" for e in unit.employees) == 1, day
     assert all(rota.shift_on(e.id, day) is None for e in unit.employees for day in (5, 6))
     assert check(unit, rota) == []
+
+
+def test_from_scratch_plans_each_person_against_what_the_others_leave() -> None:
+    """From nothing, Kari (3 shifts) and Ola (2) are planned one after the other: every weekday
+    covered once, the weekend free, and the checker finds nothing."""
+    unit = _weekday_unit()
+    rota = from_scratch(unit, SolveParams(deterministic=True), seconds=4)
+    assert rota is not None
+    for day in range(5):
+        assert sum(rota.shift_on(e.id, day) == "D" for e in unit.employees) == 1, day
+    assert all(rota.shift_on(e.id, day) is None for e in unit.employees for day in (5, 6))
+    assert check(unit, rota) == []
+
+
+def test_from_scratch_gives_up_without_time_for_everyone() -> None:
+    """Too little time for each person to be planned: no rota rather than one with an empty,
+    illegal row (each must work their exact hours)."""
+    unit = _weekday_unit()
+    assert from_scratch(unit, SolveParams(), seconds=0.01) is None
 
 
 def test_no_time_keeps_the_start() -> None:

@@ -1,14 +1,16 @@
-"""The search's stages are chosen by what can help: no gap-free stage without minimums, and a
-first rota without the objective to seed the search instead."""
+"""The solve's stages each say when they apply: no gap-free stage without minimums, no stepping
+stone once its time has gone, a legal start for the search with gaps whatever the stages before
+it found."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
 from typing import Any, TypeVar
 
 import pytest
 
 import rota.solve as solve_module
+import rota.stages as stages_module
 from bench.curtois import objective, parse, roster_of, violations
 from models.curtois import unit_from_curtois
 from models.demo import demo_unit
@@ -16,13 +18,23 @@ from models.rota import Rota
 from models.unit import Unit
 from rota import columns
 from rota.check import check
-from rota.context import ModelContext
 from rota.findings import Finding, FindingKind
 from rota.improve import prepare
 from rota.model import build_model
 from rota.params import SolveParams
 from rota.result import Result, Status
-from rota.solve import _first_rota, _has_minimums, _search, _stepping_stone
+from rota.search import first_rota, search
+from rota.stages import (
+    FirstByPerson,
+    GapFreeSearch,
+    Search,
+    SolveState,
+    SteppingStone,
+    has_minimums,
+    run_stages,
+    wider_band,
+)
+from rota.time_budget import TimeBudget
 from tests.curtois_sample import SAMPLE
 
 T = TypeVar("T")
@@ -30,20 +42,22 @@ T = TypeVar("T")
 
 def test_minimums_decide_the_gap_free_stage() -> None:
     """The demo ward has minimums to make hard; a benchmark instance (targets only) has none."""
-    assert _has_minimums(demo_unit("sykehjem"))
-    assert not _has_minimums(unit_from_curtois(SAMPLE, "sample.txt"))
+    assert has_minimums(demo_unit("sykehjem"))
+    assert not has_minimums(unit_from_curtois(SAMPLE, "sample.txt"))
 
 
 def test_no_stepping_stone_when_every_hours_band_is_explicit() -> None:
     """Widening the hours tolerance changes nothing when each person has explicit bounds."""
     unit = unit_from_curtois(SAMPLE, "sample.txt")
-    assert _stepping_stone(unit, SolveParams(time_limit_s=5)) is None
+    assert wider_band(unit) is None
+    params = SolveParams(time_limit_s=5, gap_free_first=True)
+    assert not SteppingStone().applies(SolveState(unit, params, TimeBudget.of(params)))
 
 
 def test_first_rota_keeps_the_hard_rules() -> None:
     """The objective-free first rota of the sample breaks no hard rule of the benchmark."""
     unit = unit_from_curtois(SAMPLE, "sample.txt")
-    rota, _, _ = _first_rota(unit, SolveParams(time_limit_s=5, deterministic=True))
+    rota, _, _ = first_rota(unit, SolveParams(time_limit_s=5, deterministic=True))
     assert rota is not None
     roster = roster_of(rota)
     assert violations(parse(SAMPLE), roster) == []
@@ -54,8 +68,8 @@ def test_first_rota_hands_back_what_was_made_beside_its_search() -> None:
     whole: every shift variable, read into plain lists, and the same rota as without it."""
     unit = unit_from_curtois(SAMPLE, "sample.txt")
     params = SolveParams(time_limit_s=5, deterministic=True)
-    alone, _, _ = _first_rota(unit, params)
-    rota, _, prepared = _first_rota(unit, params, meanwhile=lambda: prepare(unit, params))
+    alone, _, _ = first_rota(unit, params)
+    rota, _, prepared = first_rota(unit, params, meanwhile=lambda: prepare(unit, params))
     assert prepared is not None
     assert prepared.flat is not None
     shifts = len(unit.employees) * unit.days * len(unit.shift_types)
@@ -69,7 +83,7 @@ def test_the_first_rotas_model_is_the_searchs_model() -> None:
     same objective as a model built afresh, and no hint in it."""
     unit = unit_from_curtois(SAMPLE, "sample.txt")
     params = SolveParams(time_limit_s=5, deterministic=True)
-    _, ctx, _ = _first_rota(unit, params)
+    _, ctx, _ = first_rota(unit, params)
     fresh = build_model(unit, params)
     objective, built = ctx.model.proto.objective, fresh.model.proto.objective
     assert list(objective.vars) == list(built.vars)
@@ -78,17 +92,10 @@ def test_the_first_rotas_model_is_the_searchs_model() -> None:
     assert not ctx.model.proto.solution_hint.vars
 
 
-def _first_rota_by_work(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The first rota of the legal start searched for in deterministic mode with 3 s of solver
-    work (the demo ward's comes in about 1 s of it), not in what the clock leaves: so that the
-    stages after it are tested on a busy machine too. The rest of the solve runs on the clock."""
-
-    def by_work(
-        unit: Unit, params: SolveParams, meanwhile: Callable[[], T] | None = None
-    ) -> tuple[Rota | None, ModelContext, T | None]:
-        return _first_rota(unit, params.with_(deterministic=True, time_limit_s=5), meanwhile)
-
-    monkeypatch.setattr(solve_module, "_first_rota", by_work)
+def _state(unit: Unit, params: SolveParams, seconds_ago: float = 0.0) -> SolveState:
+    """A solve's state at its start, or `seconds_ago` into it."""
+    budget = TimeBudget(params.time_limit_s, params.deterministic, time.monotonic() - seconds_ago)
+    return SolveState(unit, params, budget)
 
 
 def _breaches(unit: Unit, rota: Rota) -> list[Finding]:
@@ -96,69 +103,119 @@ def _breaches(unit: Unit, rota: Rota) -> list[Finding]:
     return [f for f in check(unit, rota) if f.kind is FindingKind.BREACH]
 
 
-def test_without_a_gap_free_rota_the_search_with_gaps_starts_from_a_legal_rota(
+def test_the_stepping_stone_applies_only_while_its_share_fits() -> None:
+    """At the start of a 60 s solve the demo ward's stone applies; 25 s in (the person-by-person
+    plan took that long), its 12 s no longer fit before the repair must end at 27 s."""
+    unit = demo_unit("sykehjem")
+    params = SolveParams(time_limit_s=60)
+    assert SteppingStone().applies(_state(unit, params))
+    assert not SteppingStone().applies(_state(unit, params, seconds_ago=25))
+    # Deterministic mode does not watch the clock: the stone always has its share.
+    exact = params.with_(deterministic=True)
+    assert SteppingStone().applies(_state(unit, exact, seconds_ago=25))
+
+
+def test_no_gap_free_search_without_its_stepping_stone_unless_deterministic() -> None:
+    """No stepping stone found: the gap-free search is skipped on the clock (the search with gaps
+    needs the time), kept in deterministic mode (which may not watch the clock)."""
+    unit = demo_unit("sykehjem")
+    params = SolveParams(time_limit_s=60)
+    assert not GapFreeSearch().applies(_state(unit, params))
+    assert GapFreeSearch().applies(_state(unit, params.with_(deterministic=True)))
+
+
+def test_a_start_given_skips_every_stage_before_the_search() -> None:
+    """With the caller's start, nothing is planned before the search: no stage but it applies."""
+    unit = demo_unit("sykehjem")
+    params = SolveParams(time_limit_s=60)
+    state = _state(unit, params)
+    state.hint = Rota(
+        days=unit.days, assignments={e.id: (None,) * unit.days for e in unit.employees}
+    )
+    applying = [stage.name for stage in solve_module.STAGES if stage.applies(state)]
+    assert applying == ["search"]
+
+
+def test_the_person_by_person_rota_keeps_every_hard_rule() -> None:
+    """The demo ward's first rota planned person by person (as work, so a busy machine plans it
+    the same) breaks no rule, and becomes the search's start with the model it was priced by."""
+    unit = demo_unit("sykehjem")
+    state = _state(unit, SolveParams(time_limit_s=20, deterministic=True))
+    assert FirstByPerson().applies(state)
+    FirstByPerson().run(state)
+    assert state.legal is not None
+    assert _breaches(unit, state.legal) == []
+    assert state.legal_result is not None
+    assert state.legal_result.objective is not None
+    assert state.ctx is not None
+    assert not state.ctx.model.proto.solution_hint.vars
+
+
+def test_the_search_starts_from_the_legal_rota_and_never_returns_worse(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """When the gap-free search ends without a rota (here made to), the search with gaps starts
-    from a rota that keeps every hard rule, not from a second stepping stone (which keeps none),
-    so it returns a rota that breaks no rule (its gaps shown)."""
+    """The search with gaps gets the stages' legal rota as its start, and its result is no
+    worse than that rota, whatever it finds in its time."""
     unit = demo_unit("sykehjem")
-    stones: list[bool] = []
-    searches: list[bool] = []
+    state = _state(unit, SolveParams(time_limit_s=20, deterministic=True))
+    FirstByPerson().run(state)
+    assert state.legal_result is not None
+    assert state.legal_result.objective is not None
     starts: list[Rota | None] = []
 
-    def counted_stone(unit: Unit, params: SolveParams) -> Rota | None:
-        stones.append(params.hard_cover)
-        # Time enough for the stone on a loaded machine (it stops at its first rota).
-        return _stepping_stone(unit, params.with_(time_limit_s=60))
+    def recorded(unit: Unit, params: SolveParams, *args: Any, **kwargs: Any) -> Result:
+        starts.append(args[1])  # search(unit, params, progress, hint, ...)
+        return search(unit, params.with_(time_limit_s=1), *args, **kwargs)
 
-    def gap_free_gives_up(unit: Unit, params: SolveParams, *args: Any, **kwargs: Any) -> Result:
-        searches.append(params.hard_cover)
-        if params.hard_cover and not params.first_rota_only:
+    monkeypatch.setattr(stages_module, "search", recorded)
+    Search().run(state)
+    assert starts == [state.legal]
+    assert state.result is not None
+    assert state.result.rota is not None
+    assert state.result.objective is not None
+    assert state.result.objective <= state.legal_result.objective
+    assert _breaches(unit, state.result.rota) == []
+
+
+def test_without_a_gap_free_rota_the_solve_still_returns_a_legal_rota(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every gap-free search made to find nothing: the solve still returns a rota that breaks no
+    rule (its gaps shown), from whichever stage found the legal start."""
+    unit = demo_unit("sykehjem")
+
+    def gap_free_finds_nothing(unit: Unit, params: SolveParams, *args: Any, **kw: Any) -> Result:
+        if params.hard_cover:
             return Result(Status.UNKNOWN, None, None, None, 0.0)
-        if not params.hard_cover:
-            starts.append(args[1])  # _search(unit, params, progress, hint, ...)
-        return _search(unit, params, *args, **kwargs)
+        return search(unit, params, *args, **kw)
 
-    monkeypatch.setattr(solve_module, "_stepping_stone", counted_stone)
-    monkeypatch.setattr(solve_module, "_search", gap_free_gives_up)
-    _first_rota_by_work(monkeypatch)
-    result = solve_module.solve(unit, SolveParams(time_limit_s=3, seed=1))
-    assert stones == [True]
-    assert searches[-2:] == [True, False]
-    assert len(starts) == 1
-    assert starts[0] is not None
-    assert _breaches(unit, starts[0]) == []
-    # The search returns its start when it finds nothing better in its time: a rota either way.
+    monkeypatch.setattr(stages_module, "search", gap_free_finds_nothing)
+    result = solve_module.solve(unit, SolveParams(time_limit_s=20, deterministic=True))
     assert result.rota is not None
     assert _breaches(unit, result.rota) == []
 
 
-def test_no_gap_free_search_when_not_even_its_stepping_stone_is_found(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """No stepping stone in its share (here made so): the gap-free search is skipped, and the
-    search with gaps has the time, from a rota that breaks no rule."""
+def test_the_stages_stop_at_the_first_result() -> None:
+    """A stage that sets the result ends the solve: the stages after it do not run."""
+    ran: list[str] = []
+
+    class Ends:
+        name = "ends"
+
+        def applies(self, state: SolveState) -> bool:
+            return True
+
+        def run(self, state: SolveState) -> None:
+            ran.append(self.name)
+            state.result = Result(Status.FEASIBLE, None, 1.0, None, 0.0)
+
+    class After(Ends):
+        name = "after"
+
     unit = demo_unit("sykehjem")
-    searches: list[bool] = []
-    starts: list[Rota | None] = []
-
-    def search(unit: Unit, params: SolveParams, *args: Any, **kwargs: Any) -> Result:
-        searches.append(params.hard_cover)
-        starts.append(args[1])  # _search(unit, params, progress, hint, ...)
-        return _search(unit, params, *args, **kwargs)
-
-    monkeypatch.setattr(solve_module, "_stepping_stone", lambda unit, params: None)
-    monkeypatch.setattr(solve_module, "_search", search)
-    _first_rota_by_work(monkeypatch)
-    # Not deterministic: only a search that watches the clock skips the gap-free stage.
-    result = solve_module.solve(unit, SolveParams(time_limit_s=3, seed=1))
-    assert searches == [False]
-    assert starts[0] is not None
-    assert _breaches(unit, starts[0]) == []
-    # The search returns its start when it finds nothing better in its time: a rota either way.
-    assert result.rota is not None
-    assert _breaches(unit, result.rota) == []
+    result = run_stages((Ends(), After()), _state(unit, SolveParams()))
+    assert ran == ["ends"]
+    assert result.objective == 1.0
 
 
 def test_a_unit_tied_together_by_its_cover_alone_is_priced_by_the_lp(

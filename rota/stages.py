@@ -1,0 +1,384 @@
+"""The stages of a solve: each says when it applies to a unit and runs within the share of the
+time it is given (`rota.time_budget`).
+
+A solve without a hint goes, where each applies: a first rota planned one person at a time (a
+rota to show within seconds on any size); a stepping stone with cover as hard rules in a wider
+hours band, its hours mended into the unit's band, and a search for a rota without cover gaps
+from it; failing that, a rota that keeps every hard rule (the objective-free first rota of the
+whole model, unless one was planned already), improved by re-plans of a few people at a time,
+or one person at a time, or by pricing each person's rows; then CP-SAT's search with gaps
+allowed from the best rota so far. Each stage hands on what it found in the `SolveState`; a
+stage that finds nothing leaves it as it was, so the next one still has what came before.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from models.rota import Rota
+from models.unit import Unit
+from rota import columns
+from rota.construct import construct, from_scratch
+from rota.context import ModelContext
+from rota.cpsat import Progress, ProgressCallback
+from rota.improve import Prepared, improve, prepare, separable
+from rota.model import build_model
+from rota.params import SolveParams
+from rota.repair import repair_hours
+from rota.result import Result
+from rota.search import first_rota, hint_result, search
+from rota.size import shift_variables
+from rota.time_budget import TimeBudget
+
+# The hours band of the stepping stone, hours a week either side of the position: as fast to
+# find as ±2 h, with a fifth of the hours left to mend (bench/README.md).
+STEPPING_STONE_TOLERANCE_H = 1.0
+# Share of the gap-free search's time by which the hours repair of the stepping stone must end.
+REPAIR_SHARE = 0.75
+# Share of the limit by which the first rota planned one person at a time must be done; past
+# it, the stages after it (which find a rota on small units in seconds) need the time more.
+FIRST_BY_PERSON_SHARE = 0.5
+# Share of the time for re-planning the whole model's first rota one person at a time.
+CONSTRUCT_SHARE = 0.45
+# From this many shift variables a first rota is improved by re-plans cut from the whole model
+# (`rota.improve`) until CP-SAT has TAIL_SHARE of the time left: CP-SAT's own neighbourhoods
+# each load and presolve the whole model, ours only their few people and days.
+IMPROVE_FROM_VARIABLES = 30_000
+TAIL_SHARE = 0.05
+# Share of the time by which pricing the rows and the search with their agreed days fixed
+# (rota.columns) end, where they apply; the whole model's search has the rest.
+PRICE_AND_FIX_UNTIL = 0.8
+# Below this many staff a repair group would be most of the unit: the whole model mends faster.
+REPAIR_MIN_STAFF = 20
+
+
+def has_minimums(unit: Unit) -> bool:
+    """Whether any demand row has a minimum (total, competence or language) to make hard."""
+    return any(
+        row.min > 0 or any(row.competence_min.values()) or any(row.language_min.values())
+        for row in unit.demand
+    )
+
+
+def wider_band(unit: Unit) -> Unit | None:
+    """The unit with its hours band widened to ±STEPPING_STONE_TOLERANCE_H a week; None when that
+    would change nothing (the band is that wide already, or every band is explicit)."""
+    if unit.rules.hours_tolerance_h_per_week >= STEPPING_STONE_TOLERANCE_H or all(
+        e.rules.min_hours is not None and e.rules.max_hours is not None for e in unit.employees
+    ):
+        return None
+    # Plain hours in the wider band: it holds the band with the three-shift credit (at most
+    # 35.5 / 33.6 of the plain hours), which the repair then mends the rota into.
+    wider = unit.rules.model_copy(
+        update={
+            "hours_tolerance_h_per_week": STEPPING_STONE_TOLERANCE_H,
+            "three_shift_credit": False,
+        }
+    )
+    return unit.model_copy(update={"rules": wider})
+
+
+@dataclass
+class SolveState:
+    """What the stages of one solve hand on to each other."""
+
+    unit: Unit
+    params: SolveParams
+    budget: TimeBudget
+    progress: ProgressCallback | None = None
+    hint: Rota | None = None  # the caller's start, when given: no stage before the search runs
+    # The best rota so far that keeps every hard rule, the search's start, and its result.
+    legal: Rota | None = None
+    legal_result: Result | None = None
+    planned_by_person: bool = False  # `legal` was planned one person at a time already
+    stone: Rota | None = None  # gap-free, in the wider hours band (or mended into the unit's)
+    ctx: ModelContext | None = None  # the unit's model for the search, never hinted yet
+    prepared: Prepared | None = None  # the re-plans' model, where they apply
+    result: Result | None = None  # set by a stage that ends the solve
+
+    @property
+    def staged(self) -> bool:
+        """Whether the solve looks for a gap-free rota first: the cover is soft in the end,
+        and some minimum could be made hard (with none, the two searches are the same)."""
+        params = self.params
+        return (
+            self.hint is None
+            and params.gap_free_first
+            and not params.hard_cover
+            and has_minimums(self.unit)
+        )
+
+    @property
+    def gap_free(self) -> SolveParams:
+        return self.params.with_(hard_cover=True, explain=False)
+
+    @property
+    def replans(self) -> bool:
+        """Whether the legal rota is improved by the re-plans (the largest separable units)."""
+        return separable(self.unit) and shift_variables(self.unit) >= IMPROVE_FROM_VARIABLES
+
+    def report(self, objective: float) -> None:
+        """Tell the progress listener of a rota found outside CP-SAT's own search."""
+        if self.progress is not None:
+            # Nothing is proven yet, and every soft term is a count or a spread: bound 0.
+            self.progress(Progress(objective, 0.0, self.budget.wall()))
+
+
+class Stage(Protocol):
+    """One step of a solve: `applies` from the unit's shape and what came before."""
+
+    name: str
+
+    def applies(self, state: SolveState) -> bool: ...
+
+    def run(self, state: SolveState) -> None: ...
+
+
+class FirstByPerson:
+    """A rota that keeps every hard rule, planned one person at a time against the demand the
+    people before them leave (`rota.construct.from_scratch`): it grows with the staff, not with
+    the whole model, so even a unit whose whole model finds no first rota in the time has one to
+    show. Applies where the cover is soft in the end and no start was given."""
+
+    name = "first rota, person by person"
+
+    def applies(self, state: SolveState) -> bool:
+        return state.staged
+
+    def run(self, state: SolveState) -> None:
+        seconds = state.budget.until(FIRST_BY_PERSON_SHARE)
+        rota = from_scratch(state.unit, state.params, seconds)
+        if rota is None:
+            return
+        ctx = build_model(state.unit, state.params.with_(explain=False))
+        result = hint_result(ctx, rota)
+        if result.objective is None:
+            return  # not legal after all (it is by construction): the stages after find one
+        state.legal, state.legal_result, state.ctx = rota, result, ctx
+        state.planned_by_person = True
+        state.report(result.objective)
+
+
+class SteppingStone:
+    """A first gap-free rota with the hours band widened (±STEPPING_STONE_TOLERANCE_H a week):
+    the narrow band is what makes a gap-free rota hard to find, and the repair mends the hours
+    from there (bench/README.md). Stops at its first rota. Applies only while its whole share
+    still fits before the repair must end: where the rota planned person by person took longer,
+    the whole model is too large for the stone to come in time, and the search needs the time."""
+
+    name = "stepping stone"
+
+    def applies(self, state: SolveState) -> bool:
+        budget, share = state.budget, state.params.gap_free_share
+        return (
+            state.staged
+            and wider_band(state.unit) is not None
+            and budget.until(share * REPAIR_SHARE) >= budget.part(share / 3)
+        )
+
+    def run(self, state: SolveState) -> None:
+        wide = wider_band(state.unit)
+        assert wide is not None
+        seconds = min(state.budget.part(state.params.gap_free_share / 3), state.budget.left())
+        stone = state.gap_free.with_(time_limit_s=seconds, first_rota_only=True)
+        state.stone = search(wide, stone, None, None, offset=0.0).rota
+
+
+class HoursRepair:
+    """The stepping stone's hours mended into the unit's band a few people at a time, against
+    the cover the others leave (`rota.repair`); on small units the whole model mends faster."""
+
+    name = "hours repair"
+
+    def applies(self, state: SolveState) -> bool:
+        return (
+            state.stone is not None
+            and wider_band(state.unit) is not None
+            and len(state.unit.employees) >= REPAIR_MIN_STAFF
+        )
+
+    def run(self, state: SolveState) -> None:
+        wide = wider_band(state.unit)
+        assert wide is not None
+        assert state.stone is not None
+        deadline = state.budget.deadline(state.params.gap_free_share * REPAIR_SHARE)
+        state.stone = repair_hours(state.unit, wide, state.stone, state.gap_free, deadline)
+
+
+class GapFreeSearch:
+    """CP-SAT's search with cover as hard rules, from the (mended) stepping stone; it gives up
+    when it has no rota by the gap-free share of the time. Skipped when not even the stepping
+    stone came in its share: the search with gaps needs the time more (the demo's «Langvakter og
+    hver 2. helg» at 15 s). Deterministic runs, which may not watch the clock, keep it."""
+
+    name = "gap-free search"
+
+    def applies(self, state: SolveState) -> bool:
+        found_nothing = state.stone is None and wider_band(state.unit) is not None
+        return state.staged and (state.params.deterministic or not found_nothing)
+
+    def run(self, state: SolveState) -> None:
+        budget = state.budget
+        rest = budget.left()
+        give_up = (
+            None if budget.deterministic else min(budget.part(state.params.gap_free_share), rest)
+        )
+        found = search(
+            state.unit,
+            state.gap_free.with_(time_limit_s=rest),
+            state.progress,
+            state.stone,
+            offset=budget.elapsed(),
+            give_up_after=give_up,
+        )
+        if found.rota is None:
+            return
+        planned = state.legal_result
+        # A gap-free rota is as a rule the better one; the person-by-person rota is kept if not.
+        if planned is not None and _objective(planned) < _objective(found):
+            found = planned
+        state.result = found
+
+
+class WholeFirstRota:
+    """Any rota that keeps the hard rules from the whole model with the objective left out (a
+    first rota comes far sooner without it), when none was planned person by person; the
+    re-plans' model is made beside it where they apply."""
+
+    name = "first rota, whole model"
+
+    def applies(self, state: SolveState) -> bool:
+        params = state.params
+        return (
+            state.hint is None
+            and state.legal is None
+            and not params.hard_cover
+            and (state.staged or params.warm_start)
+        )
+
+    def run(self, state: SolveState) -> None:
+        unit, params = state.unit, state.params
+        seconds = state.budget.left() * params.gap_free_share
+        rota, ctx, prepared = first_rota(
+            unit,
+            params.with_(time_limit_s=seconds),
+            meanwhile=(lambda: prepare(unit, params)) if state.replans else None,
+        )
+        state.ctx, state.prepared = ctx, prepared
+        state.legal = rota
+
+
+class Replans:
+    """The legal rota improved by re-plans of a few people over a few days, or one person over
+    every day, cut from the whole model (`rota.improve`) on the largest separable units, until
+    CP-SAT has TAIL_SHARE of the time left: its own neighbourhoods are slow on a model this
+    size, ours are small, and they gain faster than re-planning each person once."""
+
+    name = "re-plans"
+
+    def applies(self, state: SolveState) -> bool:
+        return state.legal is not None and state.replans
+
+    def run(self, state: SolveState) -> None:
+        assert state.legal is not None
+        prepared = state.prepared or prepare(state.unit, state.params)
+        seconds = state.budget.until(1 - TAIL_SHARE)
+        state.legal, _ = improve(
+            state.unit,
+            state.legal,
+            state.params,
+            seconds=seconds,
+            report=None if state.progress is None else state.report,
+            prepared=prepared,
+        )
+        state.ctx = prepared.ctx
+        state.legal_result = None
+
+
+class ByPerson:
+    """The whole model's first rota planned again one person at a time, each against the cover
+    the others leave (`rota.construct`): it ignores the cover, and CP-SAT spends most of its
+    time climbing out of that (bench/README.md)."""
+
+    name = "person by person"
+
+    def applies(self, state: SolveState) -> bool:
+        return state.legal is not None and not state.planned_by_person and not state.replans
+
+    def run(self, state: SolveState) -> None:
+        assert state.legal is not None
+        budget = state.budget
+        # At most half of what is left, so that the search after it has time too.
+        left = budget.limit_s - budget.elapsed()
+        seconds = min(budget.part(CONSTRUCT_SHARE), max(0.0, left) / 2)
+        state.legal = construct(state.unit, state.legal, state.params, seconds=seconds)
+        state.legal_result = None
+
+
+class PriceAndFix:
+    """Each person's rows priced by the LP and the days they agree on fixed (`rota.columns`),
+    where the cover alone ties people together: the LP knows which days matter."""
+
+    name = "price and fix"
+
+    def applies(self, state: SolveState) -> bool:
+        return (
+            state.legal is not None
+            and not state.replans
+            and columns.applies(state.unit, state.params)
+        )
+
+    def run(self, state: SolveState) -> None:
+        assert state.legal is not None
+        seconds = state.budget.until(PRICE_AND_FIX_UNTIL)
+        if seconds <= 0:
+            return
+        state.legal = columns.price_and_fix(
+            state.unit,
+            state.legal,
+            state.params,
+            seconds,
+            state.progress,
+            state.budget.elapsed(),
+        )
+        state.legal_result = None
+
+
+class Search:
+    """CP-SAT's search of the whole model with gaps allowed, from the caller's start or the best
+    legal rota so far, for what is left of the time; its gaps, if any, are shown."""
+
+    name = "search"
+
+    def applies(self, state: SolveState) -> bool:
+        return True
+
+    def run(self, state: SolveState) -> None:
+        budget = state.budget
+        start = state.hint if state.hint is not None else state.legal
+        found = search(
+            state.unit,
+            state.params.with_(time_limit_s=budget.left()),
+            state.progress,
+            start,
+            offset=budget.elapsed(),
+            ctx=state.ctx,
+        )
+        state.result = found
+
+
+def _objective(result: Result) -> float:
+    return math.inf if result.objective is None else result.objective
+
+
+def run_stages(stages: tuple[Stage, ...], state: SolveState) -> Result:
+    """Each stage that applies, in order, until one ends the solve; its result, timed."""
+    for stage in stages:
+        if state.result is not None:
+            break
+        if stage.applies(state):
+            stage.run(state)
+    assert state.result is not None, "the last stage always ends the solve"
+    return replace(state.result, runtime_s=state.budget.wall())
