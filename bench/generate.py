@@ -152,10 +152,10 @@ class _Person:
     day_only: bool
 
 
-def _fits_band(pct: float, shift_hours: float) -> bool:
+def _fits_band(pct: float, shift_hours: float, band_weeks: tuple[int, ...] = SERIES_WEEKS) -> bool:
     """Whether whole shifts of `shift_hours` can meet the position's hours band for every rota
-    length of the series (only people restricted to one shift length need this)."""
-    for weeks in SERIES_WEEKS:
+    length of `band_weeks` (only people restricted to one shift length need this)."""
+    for weeks in band_weeks:
         target = pct / 100 * FULL_TIME_WEEK_H * weeks
         slack = HOURS_TOLERANCE_H_PER_WEEK * weeks
         low = math.ceil((target - slack) / shift_hours - 1e-9)
@@ -164,7 +164,9 @@ def _fits_band(pct: float, shift_hours: float) -> bool:
     return True
 
 
-def _staff(size: int, rng: random.Random) -> list[_Person]:
+def _staff(
+    size: int, rng: random.Random, band_weeks: tuple[int, ...] = SERIES_WEEKS
+) -> list[_Person]:
     sizes = [pct for pct, _ in POSITIONS]
     weights = [weight for _, weight in POSITIONS]
     # Roughly one night worker in ten, none in the smallest units (too few to rotate nights).
@@ -186,7 +188,7 @@ def _staff(size: int, rng: random.Random) -> list[_Person]:
         is_day_only = night_only <= index < night_only + day_only
         while True:
             pct = float(rng.choices(sizes, weights=weights)[0])
-            if not is_day_only or _fits_band(pct, SHIFT_HOURS["D"]):
+            if not is_day_only or _fits_band(pct, SHIFT_HOURS["D"], band_weeks):
                 break
         people.append(_Person(competence, pct, False, is_day_only))
     return people
@@ -198,16 +200,23 @@ def _spread(total: int, slots: int) -> list[int]:
     return [base + (1 if k < extra else 0) for k in range(slots)]
 
 
-def generate_unit_data(size: int, weeks: int = 6, seed: int = 0) -> dict[str, Any]:
-    """The unit as plain data (what a YAML file would hold)."""
+def generate_unit_data(
+    size: int,
+    weeks: int = 6,
+    seed: int = 0,
+    weekend_every: int = 3,
+    band_weeks: tuple[int, ...] = SERIES_WEEKS,
+) -> dict[str, Any]:
+    """The unit as plain data (what a YAML file would hold): every `weekend_every`th weekend
+    worked; day-only positions fit the hours band over each length of `band_weeks`."""
     if size < 6:
         raise ValueError("a generated unit needs at least 6 employees")
     rng = random.Random(seed * 100_003 + size)
-    people = _staff(size, rng)
+    people = _staff(size, rng, band_weeks)
     contracted = sum(p.position_pct / 100 * FULL_TIME_WEEK_H for p in people)
 
-    # Weekend: each person gives a third of a head per weekend day.
-    weekend_heads = max(3, math.floor(WEEKEND_LOAD * size / 3))
+    # Weekend: each person gives a 1/weekend_every head per weekend day.
+    weekend_heads = max(3, math.floor(WEEKEND_LOAD * size / weekend_every))
     nights = max(1, round(0.2 * weekend_heads))
     # More on the day than the evening, but never an evening without anyone.
     day_d_weekend = min(weekend_heads - nights - 1, math.ceil(0.57 * (weekend_heads - nights)))
@@ -317,7 +326,11 @@ def generate_unit_data(size: int, weeks: int = 6, seed: int = 0) -> dict[str, An
         "demand": demand,
         # Every rule family on with the DOMAIN.md defaults; two quick returns (kvikkvakter) of at
         # least 9 h by local agreement, so that rule family is in play too.
-        "rules": {"max_quick_returns": 2, "quick_return_min_rest_h": 9},
+        "rules": {
+            "max_quick_returns": 2,
+            "quick_return_min_rest_h": 9,
+            **({} if weekend_every == 3 else {"weekend_every": weekend_every}),
+        },
         "budget": {
             "budget_frame_nok": round(fte * 880_000, -5),
             "fte_frame": math.ceil(fte * 2) / 2 + 0.5,
@@ -327,7 +340,7 @@ def generate_unit_data(size: int, weeks: int = 6, seed: int = 0) -> dict[str, An
             "vacation_cover_pct": 10.2,
         },
     }
-    _fit_competence_minimums(data)
+    fit_competence_minimums(data)
     return data
 
 
@@ -337,7 +350,7 @@ COMPETENCE_HOURS_LOAD = 0.85
 GIVE_WAY = {"A": 0, "N": 1, "D": 2}
 
 
-def _fit_competence_minimums(data: dict[str, Any]) -> None:
+def fit_competence_minimums(data: dict[str, Any]) -> None:
     """Lower competence minimums, one at a time, until the capacity balance holds with slack
     (a small unit has too few sykepleiere for one on every shift, so it has one on the day)."""
     while True:
@@ -362,7 +375,7 @@ def _fit_competence_minimums(data: dict[str, Any]) -> None:
         if not rows:
             return
         # The busiest row of the shift that gives way first.
-        chosen = min(rows, key=lambda r: (GIVE_WAY[r["shift"]], -r["competence_min"][code]))
+        chosen = min(rows, key=lambda r: (GIVE_WAY.get(r["shift"], 0), -r["competence_min"][code]))
         chosen["competence_min"][code] -= 1
         if chosen["competence_min"][code] == 0:
             del chosen["competence_min"][code]

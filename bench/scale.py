@@ -1,10 +1,16 @@
-"""The Norwegian scaling series: generated units of 10 to 200 staff over 6 and 12 weeks.
+"""The Norwegian scaling series: generated units of 10 to 200 staff over 6 and 12 weeks, and the
+other unit shapes of `bench.shapes`.
 
-    python -m bench scale [--sizes 10 25 50 100 200] [--weeks 6 12] [--time-limit 60] [--seed 0]
+    python -m bench scale [--sizes 10 25 50 100 200] [--weeks 6 12] [--shapes KIND ...]
+                          [--time-limit 60] [--seed 0]
 
 Each unit is solved in its own process, so that its peak memory is its own (the child reports its
-maximum resident set size). Times are wall-clock seconds from the call to `solve` (model building
-and the stepping stone included) to the rota; every rota is re-checked by `rota.check`.
+maximum resident set size, taken before the gap bound below). Times are wall-clock seconds from the
+call to `solve` (model building and every stage included) to the rota; every rota is re-checked by
+`rota.check`. After the solve, a deterministic search of BOUND_S work units for the fewest gap
+hours (`rota.bound`) gives a lower bound on the gaps any rota of the unit has: a rota's gaps are
+within the issue's promise when they are at most that bound plus 2 % of the shift hours at
+minimum staffing.
 """
 
 from __future__ import annotations
@@ -21,15 +27,24 @@ from importlib.metadata import version
 from typing import Any
 
 from bench.generate import describe, generate_unit
+from bench.shapes import SERIES, Shape, shape_unit
+from models.capacity import capacity_balance
+from models.unit import Unit
+from rota.bound import gap_bound
 from rota.check import check
 from rota.cpsat import Progress
 from rota.findings import FindingKind
 from rota.params import SolveParams
+from rota.rules.coverage import shortfall_minutes
 from rota.solve import solve
 
 # An objective below this has no cover, competence or language gap (each weighs 5 000 or more).
 GAP_FREE_BELOW = 5_000
 CHECKPOINTS = (10.0, 60.0)
+# Deterministic work units for the lower bound on gap hours after each solve.
+BOUND_S = 10.0
+# Gaps within this share of the shift hours at minimum staffing above the bound keep the promise.
+GAP_ALLOWANCE = 0.02
 
 
 @dataclass
@@ -37,6 +52,7 @@ class ScaleRun:
     size: int
     weeks: int
     seed: int
+    kind: str = "sykehjem"
     description: str = ""
     first_s: float | None = None
     gap_free_s: float | None = None
@@ -49,6 +65,10 @@ class ScaleRun:
     peak_mib: float = 0.0
     breaches: int = 0
     gaps: int = 0
+    # Hours a week: the rota's gaps, the least any rota has, and what the promise allows.
+    gap_hours: float | None = None
+    bound_hours: float | None = None
+    allowed_hours: float | None = None
 
     def at(self, seconds: float) -> tuple[float, float] | None:
         """Objective and relative gap of the best rota found by `seconds`."""
@@ -63,10 +83,15 @@ def _gap(objective: float, bound: float) -> float:
     return 0.0 if objective <= bound else (objective - bound) / max(1.0, abs(objective))
 
 
-def run_one(size: int, weeks: int, seed: int, time_limit: float, workers: int) -> ScaleRun:
-    """Generate one unit, solve it with the default settings (no stop on stall) and audit it."""
-    unit = generate_unit(size, weeks, seed)
-    run = ScaleRun(size, weeks, seed, describe(unit))
+def run_one(
+    size: int, weeks: int, seed: int, time_limit: float, workers: int, kind: str = ""
+) -> ScaleRun:
+    """Generate one unit (the scaled ward, or a shape of `bench.shapes`), solve it with the
+    default settings (no stop on stall), audit it and bound its gaps."""
+    unit: Unit = (
+        shape_unit(Shape(kind, size, weeks), seed) if kind else generate_unit(size, weeks, seed)
+    )
+    run = ScaleRun(size, weeks, seed, kind or "sykehjem", describe(unit))
     started = time.monotonic()
 
     def listen(progress: Progress) -> None:
@@ -83,19 +108,30 @@ def run_one(size: int, weeks: int, seed: int, time_limit: float, workers: int) -
     run.status = result.status.value
     run.objective = result.objective
     run.bound = result.best_bound
+    # ru_maxrss is in KiB on Linux: the solve's peak, before the bound's search.
+    run.peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if result.rota is not None:
         findings = check(unit, result.rota)
         run.breaches = sum(f.kind is FindingKind.BREACH for f in findings)
         run.gaps = sum(f.kind is FindingKind.GAP for f in findings)
-    # ru_maxrss is in KiB on Linux.
-    run.peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        per_week = 60 * unit.weeks
+        run.gap_hours = shortfall_minutes(unit, result.rota) / per_week
+        bound = gap_bound(unit, params.with_(gap_bound_s=BOUND_S), found=result.rota)
+        if bound is not None:
+            run.bound_hours = bound.unavoidable_hours_per_week
+            shift_hours = capacity_balance(unit).demand_min_hours_per_week
+            run.allowed_hours = run.bound_hours + GAP_ALLOWANCE * shift_hours
     return run
 
 
-def run_in_child(size: int, weeks: int, seed: int, time_limit: float, workers: int) -> ScaleRun:
+def run_in_child(
+    size: int, weeks: int, seed: int, time_limit: float, workers: int, kind: str = ""
+) -> ScaleRun:
     """run_one in a fresh process, so peak memory is this unit's alone."""
     command = [sys.executable, "-m", "bench", "scale-one", str(size), str(weeks)]
     command += ["--seed", str(seed), "--time-limit", str(time_limit), "--workers", str(workers)]
+    if kind:
+        command += ["--kind", kind]
     done = subprocess.run(command, capture_output=True, text=True, check=True)
     data: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     data["trace"] = [tuple(point) for point in data["trace"]]
@@ -107,18 +143,40 @@ def _fmt(value: float | None, digits: int = 1) -> str:
 
 
 def table_header(checkpoints: list[float]) -> list[str]:
-    header = ["staff", "weeks", "first rota (s)", "gap-free (s)"]
+    header = ["shape", "staff", "weeks", "first rota (s)", "gap-free (s)"]
     for c in checkpoints:
         header += [f"objective @{c:g}s", f"gap @{c:g}s"]
-    return [*header, "bound at end", "peak MiB", "breaches", "cover gaps"]
+    return [
+        *header,
+        "bound at end",
+        "wall (s)",
+        "peak MiB",
+        "breaches",
+        "cover gaps",
+        "gap h/week",
+        "gap bound h/week",
+        "allowed h/week",
+    ]
 
 
 def table_row(run: ScaleRun, checkpoints: list[float]) -> list[str]:
-    cells = [str(run.size), str(run.weeks), _fmt(run.first_s), _fmt(run.gap_free_s)]
+    cells = [run.kind, str(run.size), str(run.weeks), _fmt(run.first_s), _fmt(run.gap_free_s)]
     for c in checkpoints:
         point = run.at(c)
         cells += ["-", "-"] if point is None else [f"{point[0]:.0f}", f"{point[1]:.1%}"]
-    cells += [_fmt(run.bound, 0), f"{run.peak_mib:.0f}", str(run.breaches), str(run.gaps)]
+    within = ""
+    if run.gap_hours is not None and run.allowed_hours is not None:
+        within = " (within)" if run.gap_hours <= run.allowed_hours + 1e-9 else " (OVER)"
+    cells += [
+        _fmt(run.bound, 0),
+        _fmt(run.total_s),
+        f"{run.peak_mib:.0f}",
+        str(run.breaches),
+        str(run.gaps),
+        _fmt(run.gap_hours) + within,
+        _fmt(run.bound_hours),
+        _fmt(run.allowed_hours),
+    ]
     return cells
 
 
@@ -134,23 +192,31 @@ def scale(args: argparse.Namespace) -> None:
     header = table_header(checkpoints)
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header), flush=True)
-    for weeks in args.weeks:
-        for size in args.sizes:
-            run = run_in_child(size, weeks, args.seed, args.time_limit, args.workers)
-            print("| " + " | ".join(table_row(run, checkpoints)) + " |", flush=True)
-            print(f"  ({run.description}; {run.status}, {run.total_s:.0f} s)", file=sys.stderr)
+    units = [("", size, weeks) for weeks in args.weeks for size in args.sizes]
+    units += [(s.kind, s.size, s.weeks) for s in SERIES if s.kind in args.shapes]
+    for kind, size, weeks in units:
+        run = run_in_child(size, weeks, args.seed, args.time_limit, args.workers, kind)
+        print("| " + " | ".join(table_row(run, checkpoints)) + " |", flush=True)
+        print(f"  ({run.description}; {run.status}, {run.total_s:.0f} s)", file=sys.stderr)
 
 
 def scale_one(args: argparse.Namespace) -> None:
-    run = run_one(args.size, args.weeks, args.seed, args.time_limit, args.workers)
+    run = run_one(args.size, args.weeks, args.seed, args.time_limit, args.workers, args.kind)
     print(json.dumps(asdict(run)))
 
 
 def add_commands(commands: Any) -> None:
     """The `scale` and `scale-one` subcommands of `python -m bench`."""
     parser = commands.add_parser("scale", help="the Norwegian scaling series (generated units)")
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 25, 50, 100, 200])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10, 25, 50, 100, 200])
     parser.add_argument("--weeks", type=int, nargs="+", default=[6, 12])
+    parser.add_argument(
+        "--shapes",
+        nargs="*",
+        default=[s.kind for s in SERIES],
+        choices=[s.kind for s in SERIES],
+        help="the other unit shapes to run (bench/shapes.py); none: only the scaled ward",
+    )
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=0)
@@ -160,3 +226,4 @@ def add_commands(commands: Any) -> None:
     one.add_argument("--time-limit", type=float, default=60.0)
     one.add_argument("--seed", type=int, default=0)
     one.add_argument("--workers", type=int, default=0)
+    one.add_argument("--kind", default="", help="a shape of bench/shapes.py (default: the ward)")

@@ -25,5 +25,15 @@ def test_table_row_matches_its_header() -> None:
     checkpoints = [1.0, 10.0, 60.0]
     row = table_row(_run(), checkpoints)
     assert len(row) == len(table_header(checkpoints))
-    assert row[4:6] == ["-", "-"]
-    assert row[6:8] == ["100", "80.0%"]
+    assert row[0] == "sykehjem"
+    assert row[5:7] == ["-", "-"]
+    assert row[7:9] == ["100", "80.0%"]
+
+
+def test_gaps_are_marked_against_what_the_promise_allows() -> None:
+    """Gaps at most the bound plus the allowance are within; more are marked OVER."""
+    run = _run()
+    run.gap_hours, run.bound_hours, run.allowed_hours = 3.0, 1.0, 4.0
+    assert table_row(run, [60.0])[-3:] == ["3.0 (within)", "1.0", "4.0"]
+    run.gap_hours = 4.5
+    assert table_row(run, [60.0])[-3] == "4.5 (OVER)"
