@@ -29,6 +29,9 @@ MIN_PERSON_S = 0.05
 # A person planned from scratch who has no row in their share is tried once more with this many
 # times the share (from what is left of the time).
 RETRY_FACTOR = 4
+# At most this long for one person's plan from scratch, per week of the rota (their model grows
+# with the days): past it a better row for one person gains less than the stages after it.
+PERSON_S_PER_WEEK = 0.02
 
 
 Row = tuple[str | None, ...]
@@ -75,6 +78,7 @@ def from_scratch(unit: Unit, params: SolveParams, seconds: float) -> Rota | None
             budget = (deadline - time.monotonic()) / (len(staff) - index)
         if budget < MIN_PERSON_S:
             return None
+        budget = min(budget, PERSON_S_PER_WEEK * unit.weeks)
         row = _plan_alone(unit, assignments, employee.id, empty, sub_params, budget)
         if row is None:
             # Whether a search of this size finds a row in its share is partly luck: one more

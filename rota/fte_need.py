@@ -29,12 +29,16 @@ from rota.positions import (
 )
 from rota.result import Status
 from rota.solve import solve
+from rota.time_budget import TimeBudget
 
+# Each stage's part of what is left when it starts: a tenth of the limit for today's staff,
+# a quarter for the least total in the wider band, a fifth for the repair, three tenths for the
+# least total in the unit's band, the rest for the cheapest plan.
 START_SHARE = 0.1
-EXPLORE_SHARE = 0.25
-REPAIR_SHARE = 0.2
-FEWEST_SHARE = 0.3
-CHEAPEST_SHARE = 0.15
+EXPLORE_SHARE = 0.25 / 0.9
+REPAIR_SHARE = 0.2 / 0.65
+FEWEST_SHARE = 0.3 / 0.45
+CHEAPEST_SHARE = 1.0
 
 
 @dataclass(frozen=True)
@@ -95,9 +99,7 @@ def fte_need(
 ) -> FteNeed:
     """The least årsverk that covers the unit's demand under its rules."""
     params = params or SolveParams()
-
-    def share(fraction: float) -> float:
-        return max(1.0, params.time_limit_s * fraction)
+    share = TimeBudget.of(params).grant
 
     pool = _pool(unit, spare_per_competence)
     sizes = {e.id: sizes_between(0, 100, step_pct) for e in pool.employees}

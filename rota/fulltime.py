@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import math
-import time
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -40,6 +39,7 @@ from rota.positions import (
 )
 from rota.result import Result, Status
 from rota.solve import solve
+from rota.time_budget import TimeBudget
 
 # Shares of the time limit: today's rota (for the cost before), most full-time, lowest cost.
 BASELINE_SHARE = 0.2
@@ -163,26 +163,12 @@ def plan_positions(
     as a starting point."""
     options = options or PositionOptions()
     params = params or SolveParams()
-    deadline = time.monotonic() + params.time_limit_s
-
-    granted = 0.0
-
-    def share_of_rest(fraction: float) -> float:
-        """A share of what is left: of the clock, or in deterministic mode of the work not yet
-        granted to a stage, so that every stage gets the same work on any machine."""
-        nonlocal granted
-        if params.deterministic:
-            rest = params.time_limit_s - granted
-        else:
-            rest = deadline - time.monotonic()
-        budget = max(1.0, rest * fraction)
-        granted += budget
-        return budget
+    budget = TimeBudget.of(params)
+    share_of_rest = budget.grant
 
     notes: list[Explanation] = []
     if baseline is None and solve_today:
-        baseline = solve(unit, params.with_(time_limit_s=params.time_limit_s * BASELINE_SHARE)).rota
-        granted += params.time_limit_s * BASELINE_SHARE
+        baseline = solve(unit, params.with_(time_limit_s=budget.grant(BASELINE_SHARE))).rota
     cost_before = cost(unit, baseline) if baseline is not None else None
     widened = _with_new_positions(unit, options)
     new_ids = {e.id for e in widened.employees} - {e.id for e in unit.employees}
@@ -270,7 +256,7 @@ def plan_positions(
         rota=after_rota,
         objective=solver.objective_value if cheapest_rota is not None else None,
         best_bound=solver.best_objective_bound if cheapest_rota is not None else None,
-        runtime_s=params.time_limit_s - (deadline - time.monotonic()),
+        runtime_s=budget.wall(),
     )
     return PositionPlan(
         status=status,

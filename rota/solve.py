@@ -7,6 +7,7 @@ from models.unit import Unit
 from rota.cpsat import ProgressCallback
 from rota.params import SolveParams
 from rota.result import Result
+from rota.size import check_fits, check_time
 from rota.stages import (
     ByPerson,
     FirstByPerson,
@@ -46,8 +47,12 @@ def solve(
 
     Unless a hint is given, the search first looks for a rota without cover gaps: with cover as
     hard constraints the solver prunes far better than with cover as penalties alone. Whatever it
-    finds seeds the second, full search, whose gaps (if any) are shown.
+    finds seeds the second, full search, whose gaps (if any) are shown. Raises an InputError, in
+    words, when the time limit is too short for the unit's model to be built.
     """
     params = params or SolveParams()
+    # Memory first: a longer time limit would not mend a unit too large to fit.
+    check_fits(unit)
+    check_time(unit, params)
     state = SolveState(unit, params, TimeBudget.of(params), progress, hint)
     return run_stages(STAGES, state)

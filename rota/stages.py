@@ -37,9 +37,10 @@ from rota.time_budget import TimeBudget
 STEPPING_STONE_TOLERANCE_H = 1.0
 # Share of the gap-free search's time by which the hours repair of the stepping stone must end.
 REPAIR_SHARE = 0.75
-# Share of the limit by which the first rota planned one person at a time must be done; past
-# it, the stages after it (which find a rota on small units in seconds) need the time more.
-FIRST_BY_PERSON_SHARE = 0.5
+# Share of the limit by which the first rota planned one person at a time must be done. Each
+# person's plan is capped (`rota.construct.PERSON_S_PER_WEEK`), so only a unit whose plan needs
+# it takes this long, and there the whole model finds no first rota in the time anyway.
+FIRST_BY_PERSON_SHARE = 0.75
 # Share of the time for re-planning the whole model's first rota one person at a time.
 CONSTRUCT_SHARE = 0.45
 # From this many shift variables a first rota is improved by re-plans cut from the whole model

@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from rota.params import SolveParams
 
 
-@dataclass(frozen=True)
+@dataclass
 class TimeBudget:
     """A solve's time limit, in seconds or (deterministic mode) in work units."""
 
     limit_s: float
     deterministic: bool
     started: float = field(default_factory=time.monotonic)
+    granted: float = 0.0  # work handed out by `grant`, in deterministic mode
 
     @classmethod
     def of(cls, params: SolveParams) -> TimeBudget:
@@ -52,6 +53,16 @@ class TimeBudget:
     def part(self, share: float) -> float:
         """`share` of the whole limit, whatever has been spent."""
         return self.limit_s * share
+
+    def grant(self, fraction: float) -> float:
+        """`fraction` of what is left, and at least a second: of the clock, or in deterministic
+        mode of the work not yet granted, so that every stage gets the same work on any
+        machine. For stages that run one after the other, each taking a part of the rest."""
+        spent = self.granted if self.deterministic else self.elapsed()
+        rest = self.limit_s - spent
+        seconds = max(1.0, rest * fraction)
+        self.granted += seconds
+        return seconds
 
     def expired(self, share: float = 1.0) -> bool:
         """Whether `share` of the limit has passed on the clock (never in deterministic mode)."""

@@ -118,9 +118,15 @@ def _rotation(
     )
     model = ctx.model
     has_night, has_other, rotating, capped = (model.new_bool_var("") for _ in range(4))
-    model.add_max_equality(has_night, [x[d, s.code] for d, s in row if s.is_night])
-    model.add_max_equality(has_other, [x[d, s.code] for d, s in row if not s.is_night])
-    model.add_min_equality(rotating, [has_night, has_other])
+    # Or and and as linear rows: a kind of constraint the re-plans can be cut from (rota.improve).
+    for flag, night in ((has_night, True), (has_other, False)):
+        shifts = [x[d, s.code] for d, s in row if s.is_night == night]
+        for shift in shifts:
+            model.add(shift <= flag)
+        model.add(flag <= cp_model.LinearExpr.sum(shifts))
+    model.add(rotating <= has_night)
+    model.add(rotating <= has_other)
+    model.add(rotating >= has_night + has_other - 1)
     return _Rotation(credit, rotating, capped, full, least)
 
 

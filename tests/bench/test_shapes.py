@@ -65,8 +65,8 @@ def test_home_care_has_quick_returns_and_lule_sami() -> None:
 
 def test_habilitering_wants_a_vernepleier_on_every_day_and_evening() -> None:
     """A third of the sykepleiere are vernepleiere, who may fill a helsefagarbeider's place, and
-    every day and evening row wants one."""
-    unit = shape_unit(Shape("habilitering", 40, 12))
+    every day and evening row of the series' 70-staff unit wants one."""
+    unit = shape_unit(Shape("habilitering", 70, 12))
     vernepleiere = [e for e in unit.employees if e.competence == "VPL"]
     assert vernepleiere
     assert unit.can_fill("VPL", "HFA")

@@ -483,3 +483,31 @@ def test_a_short_weekend_shift_gets_people_who_can_take_it() -> None:
         assert chosen[0] == "p2"
         assert "p0" not in chosen
         assert "p1" not in chosen
+
+
+def _every_rule_on(unit: Unit) -> Unit:
+    """The unit with every optional rule of the rule families switched on as well."""
+    rules = unit.rules.model_copy(
+        update={
+            "three_shift_credit": True,
+            "max_hours_per_7_days": 48.0,
+            "averaging_weeks": 2,
+            "max_weekends": 2,
+            "min_consecutive_days": 2,
+            "min_consecutive_days_off": 2,
+            "night_spread_weight": 0,
+            "weekend_spread_weight": 0,
+        }
+    )
+    return unit.model_copy(update={"rules": rules})
+
+
+@pytest.mark.parametrize("name", ["sykehjem", "bofellesskap"])
+def test_every_rule_family_can_be_cut_into_re_plans(name: str) -> None:
+    """Each rule family's constraints are of kinds a re-plan can be cut from: a rule that adds
+    another kind fails here, instead of switching the largest units' re-plans off unseen."""
+    from models.demo import demo_unit
+
+    for unit in (demo_unit(name), _every_rule_on(demo_unit(name))):
+        prepared = prepare(unit, SolveParams(time_limit_s=5))
+        assert prepared.flat is not None, unit.rules

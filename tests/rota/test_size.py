@@ -1,7 +1,9 @@
-"""A unit whose model would not fit in memory is refused in words before anything is built."""
+"""A unit whose model would not fit in memory, or not be built in its time limit, is refused in
+words before anything is built."""
 
 from __future__ import annotations
 
+import math
 import pickle
 import time
 from pathlib import Path
@@ -11,10 +13,18 @@ import yaml
 from click.testing import CliRunner
 
 from cli.main import main
+from models.demo import demo_unit
 from models.problems import InputError
 from models.unit import Unit
 from rota.params import SolveParams
-from rota.size import check_fits, estimated_peak_mib, most_shift_variables, shift_variables
+from rota.size import (
+    check_fits,
+    check_time,
+    estimated_peak_mib,
+    least_time_limit_s,
+    most_shift_variables,
+    shift_variables,
+)
 from rota.solve import solve
 from tests.rota.conftest import two_shift_unit
 
@@ -84,3 +94,26 @@ def test_the_cli_says_so_and_exits_1(tmp_path: Path) -> None:
     assert "for stor" in result.output
     assert "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_a_time_limit_shorter_than_the_build_is_refused_in_words() -> None:
+    """A limit shorter than building the model twice is refused before anything is built, with
+    the size in words and the least limit to use; a longer one, or deterministic mode, passes."""
+    unit = demo_unit("sykehjem")
+    least = least_time_limit_s(unit)
+    assert least > 0
+    with pytest.raises(InputError) as refused:
+        check_time(unit, SolveParams(time_limit_s=least / 2))
+    problem = refused.value.problems[0]
+    assert problem.code == "time_limit_too_short"
+    assert f"{len(unit.employees)} ansatte" in problem.message_nb
+    assert f"--time-limit {math.ceil(least)}" in problem.message_nb
+    check_time(unit, SolveParams(time_limit_s=least))
+    check_time(unit, SolveParams(time_limit_s=least / 2, deterministic=True))
+
+
+def test_solve_refuses_a_time_limit_it_cannot_keep() -> None:
+    """solve() itself refuses, before any search, a time limit too short for the unit."""
+    unit = demo_unit("sykehjem")
+    with pytest.raises(InputError):
+        solve(unit, SolveParams(time_limit_s=least_time_limit_s(unit) / 2))

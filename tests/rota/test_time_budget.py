@@ -41,3 +41,20 @@ def test_the_budget_of_a_solve_takes_its_limit_and_mode() -> None:
     """A solve's budget is its parameters' limit, in its mode."""
     budget = TimeBudget.of(SolveParams(time_limit_s=7, deterministic=True))
     assert (budget.limit_s, budget.deterministic) == (7, True)
+
+
+def test_grants_share_out_what_is_left_of_the_work_in_deterministic_mode() -> None:
+    """Stages run one after the other each take their part of the work not yet granted: a tenth
+    of 10, then half of the 9 left, then all of the 4.5 left; never below a second."""
+    budget = TimeBudget(10.0, deterministic=True)
+    assert budget.grant(0.1) == 1.0
+    assert budget.grant(0.5) == 4.5
+    assert budget.grant(1.0) == 4.5
+    assert budget.grant(1.0) == 1.0
+
+
+def test_grants_on_the_clock_take_a_part_of_the_time_left() -> None:
+    """On the clock a grant is its part of what the clock leaves, whatever was granted before."""
+    budget = TimeBudget(60.0, deterministic=False, started=time.monotonic() - 30)
+    assert 14.0 < budget.grant(0.5) <= 15.0
+    assert 14.0 < budget.grant(0.5) <= 15.0
