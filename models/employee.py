@@ -102,6 +102,14 @@ class Employee(Frozen):
 
     id: str = Field(min_length=1, max_length=40, description="Unique id, e.g. an employee number.")
     name: str = Field(default="", description="Name as shown on the rota.")
+    person: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=40,
+        description="The person who holds the position, when one person holds more than one"
+        " (e.g. 60 % here and 40 % in another unit): the same key in each. Empty means the"
+        " position's id.",
+    )
     competence: str = Field(description="Competence code, e.g. SPL.")
     position_pct: float = Field(ge=0, le=100, description="Stillingsprosent: position size in %.")
     desired_pct: float | None = Field(
@@ -146,6 +154,11 @@ class Employee(Frozen):
         if self.min_pct is not None and self.max_pct is not None and self.min_pct > self.max_pct:
             raise PydanticCustomError("min_pct_above_max", "min_pct_above_max")
         return self
+
+    @property
+    def person_key(self) -> str:
+        """Who holds the position: the person key, or the position's own id."""
+        return self.person or self.id
 
     @property
     def fte(self) -> float:

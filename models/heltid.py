@@ -1,8 +1,9 @@
 """Full-time share (heltidsandel) of a unit's positions, the way KS counts it.
 
-An employee is full-time when the sum of their positions is at least 100 % (KS). Vacant positions
-count as positions (they are in the staffing plan and will be filled at that size); a position of
-0 % is no position. Everything is given for the unit and for each competence.
+An employee is full-time when the sum of their positions is at least 100 % (KS): positions with
+the same person key (`Employee.person`) are one person. Vacant positions count as positions (they
+are in the staffing plan and will be filled at that size); a position of 0 % is no position.
+Everything is given for the unit and for each competence.
 """
 
 from __future__ import annotations
@@ -78,24 +79,56 @@ class Heltid:
         }
 
 
+@dataclass(frozen=True)
+class _Holder:
+    """One person (or one vacant position) and the sum of their positions."""
+
+    pct: float
+    vacant: bool
+    unwanted_fte: float  # what they want beyond what they have, in årsverk
+
+    @property
+    def fte(self) -> float:
+        return self.pct / 100
+
+
+def holders(employees: list[Employee]) -> list[_Holder]:
+    """The people who hold these positions (0 % positions left out): positions with the same
+    person key are one person, whose size is their sum (KS counts 60 % here and 40 % there as
+    full-time); each vacant position is its own."""
+    grouped: dict[str, list[Employee]] = {}
+    for employee in employees:
+        if employee.position_pct > 0:
+            key = employee.id if employee.vacant else employee.person_key
+            grouped.setdefault(key, []).append(employee)
+    people = []
+    for positions in grouped.values():
+        pct = sum(e.position_pct for e in positions)
+        wanted = [e for e in positions if e.wants_more and not e.vacant]
+        # A wish for more is met by a bigger position anywhere: counted up to what they want.
+        unwanted = sum(((e.desired_pct or 0) - e.position_pct) / 100 for e in wanted)
+        people.append(_Holder(pct, all(e.vacant for e in positions), unwanted))
+    return people
+
+
 def figures(employees: list[Employee]) -> HeltidFigures:
-    """Full-time figures of these positions (0 % positions left out)."""
-    people = [e for e in employees if e.position_pct > 0]
+    """Full-time figures of the people who hold these positions (0 % positions left out)."""
+    people = holders(employees)
     bands = {key: 0 for key, *_ in BANDS}
-    for employee in people:
-        bands[band_of(employee.position_pct)] += 1
-    full = [e for e in people if e.position_pct >= FULL_TIME_PCT]
-    unwanted = [e for e in people if e.wants_more and not e.vacant]
+    for person in people:
+        bands[band_of(person.pct)] += 1
+    full = [p for p in people if p.pct >= FULL_TIME_PCT]
+    unwanted = [p for p in people if p.unwanted_fte > 0 and p.pct < FULL_TIME_PCT]
     return HeltidFigures(
         heads=len(people),
-        vacant=sum(1 for e in people if e.vacant),
+        vacant=sum(1 for p in people if p.vacant),
         fulltime_heads=len(full),
-        fte=sum(e.fte for e in people),
-        fulltime_fte=sum(e.fte for e in full),
-        average_position_pct=sum(e.position_pct for e in people) / len(people) if people else 0.0,
+        fte=sum(p.fte for p in people),
+        fulltime_fte=sum(p.fte for p in full),
+        average_position_pct=sum(p.pct for p in people) / len(people) if people else 0.0,
         bands=bands,
         unwanted_parttime_heads=len(unwanted),
-        unwanted_parttime_fte=sum(((e.desired_pct or 0) - e.position_pct) / 100 for e in unwanted),
+        unwanted_parttime_fte=sum(p.unwanted_fte for p in unwanted),
     )
 
 

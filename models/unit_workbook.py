@@ -156,6 +156,15 @@ EMPLOYEES = TableSheet(
             "Navn", "name", cells.text, "Navn slik det skal stå i turnusen.", "Kari Nordmann", 20
         ),
         Column(
+            "Person",
+            "person",
+            cells.text,
+            "Samme nøkkel for samme person i flere stillinger (f.eks. 60 % her og 40 % i en"
+            " annen enhet). Tomt = ID-en.",
+            "",
+            10,
+        ),
+        Column(
             "Kompetanse",
             "competence",
             cells.text,
@@ -606,6 +615,7 @@ def _table_rows(spec: TableSheet, unit: Unit) -> Iterator[dict[str, Any]]:
             values: dict[str, Any] = {
                 "id": employee.id,
                 "name": employee.name or None,
+                "person": employee.person,
                 "competence": employee.competence,
                 "position_pct": cells.plain(employee.position_pct),
                 "desired_pct": cells.plain(employee.desired_pct),

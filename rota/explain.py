@@ -24,6 +24,10 @@ GROUP_WORDS: dict[str, tuple[str, str]] = {
     ),
     "timer": ("timer i turnusen (stilling ± toleranse)", "rota hours (position ± tolerance)"),
     "daglig hvile": ("daglig hvile (AML § 10-8 (1))", "daily rest (AML § 10-8 (1))"),
+    "hvile mellom stillinger": (
+        "hvile mellom vaktene i én persons stillinger (AML § 10-8 (1))",
+        "rest between the shifts of one person's positions (AML § 10-8 (1))",
+    ),
     "ukehvile": ("ukentlig hvile (AML § 10-8 (2))", "weekly rest (AML § 10-8 (2))"),
     "arbeidstid per 7 dager": (
         "arbeidstid per 7 dager (lokal regel)",

@@ -24,6 +24,7 @@ from models.unit import Unit
 from rota.interruptible import new_solver
 from rota.model import build_model, rota_from
 from rota.params import SolveParams
+from rota.rules import persons
 from rota.rules.hours import minutes_outside, outside_band, rota_minutes
 
 # People re-planned together: the first group size, and its bounds as it adapts.
@@ -79,9 +80,40 @@ def residual_unit(unit: Unit, rota: Rota, group: Sequence[str]) -> Unit:
                 )
             )
     fields = {name: getattr(unit, name) for name in Unit.model_fields}
-    fields["employees"] = tuple(e for e in unit.employees if e.id in members)
+    fields["employees"] = tuple(
+        _kept_apart(unit, rota, e, members) for e in unit.employees if e.id in members
+    )
     fields["demand"] = tuple(demand)
     return Unit.model_construct(**fields)
+
+
+def _kept_apart(unit: Unit, rota: Rota, employee: Employee, members: set[str]) -> Employee:
+    """The employee, unable to work any day where a shift could clash with (or leave too little
+    rest after or before) a shift of the same person's other positions outside the group: the
+    residual unit cannot see those positions, so it must not plan into them. Whole days, as
+    the safe side."""
+    others = [
+        e
+        for e in unit.employees
+        if e.person_key == employee.person_key and e.id != employee.id and e.id not in members
+    ]
+    if employee.vacant or not others:
+        return employee
+    blocked = set(employee.unavailable_days)
+    pairs = persons.conflicts(unit)
+    for other in others:
+        for day, code in enumerate(rota.assignments.get(other.id, ())):
+            if code is None:
+                continue
+            for apart, first, second in pairs:
+                if first == code:
+                    blocked.add(day + apart)
+                if second == code:
+                    blocked.add(day - apart)
+    wrap = unit.days if unit.rules.cyclic else None
+    days = {d % wrap if wrap else d for d in blocked}
+    kept = tuple(sorted(d for d in days if 0 <= d < unit.days))
+    return employee.model_copy(update={"unavailable_days": kept})
 
 
 def sub_solver(params: SolveParams, seconds: float, seed: int) -> cp_model.CpSolver:

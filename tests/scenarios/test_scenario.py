@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from pydantic import TypeAdapter
 
 from models.demo import demo_unit
@@ -189,6 +190,23 @@ def test_merge_unit_shares_shifts_and_adds_demand(ward: Unit) -> None:
     assert "HT-1" in unit.employee_by_id
     assert len(unit.employees) == len(ward.employees) + 6
     assert unit.budget.budget_frame_nok == pytest.approx(17_900_000 + 3_300_000)
+
+
+def test_merge_unit_keeps_one_person_one_person(ward: Unit, tmp_path: Path) -> None:
+    """A person key given in both units joins the two positions into one person after the
+    merge; a position without one stays its own person under its prefixed id."""
+    data = yaml.safe_load((DEMO_SCENARIOS / "hjemmetjeneste.yaml").read_text(encoding="utf-8"))
+    first_ward_id = ward.employees[0].id
+    data["employees"][0]["person"] = first_ward_id
+    (tmp_path / "home.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    home = Unit.model_validate(data)
+    change = CHANGE.validate_python({"type": "merge_unit", "unit": "home.yaml", "prefix": "HT-"})
+    unit, problems = apply_changes(ward, (change,), tmp_path)
+    assert problems == []
+    joined = unit.employee(f"HT-{home.employees[0].id}")
+    assert joined.person_key == ward.employees[0].person_key == first_ward_id
+    alone = unit.employee(f"HT-{home.employees[1].id}")
+    assert alone.person_key == f"HT-{home.employees[1].id}"
 
 
 def test_set_budget(ward: Unit) -> None:
