@@ -98,6 +98,13 @@ class SolveState:
     ctx: ModelContext | None = None  # the unit's model for the search, never hinted yet
     prepared: Prepared | None = None  # the re-plans' model, where they apply
     result: Result | None = None  # set by a stage that ends the solve
+    # The clock of the gap-free stages, when they start later than the solve (else the solve's).
+    gap_free_clock: TimeBudget | None = None
+
+    @property
+    def chain(self) -> TimeBudget:
+        """The clock the stepping stone, the hours repair and the gap-free search share out."""
+        return self.gap_free_clock or self.budget
 
     @property
     def staged(self) -> bool:
@@ -160,19 +167,24 @@ class FirstByPerson:
         state.legal, state.legal_result, state.ctx = rota, result, ctx
         state.planned_by_person = True
         state.report(result.objective)
+        if not state.budget.deterministic:
+            # The gap-free stages share out what is left as they would the whole limit: their
+            # shares are what they need, whatever came before them.
+            state.gap_free_clock = TimeBudget(state.budget.left(), deterministic=False)
 
 
 class SteppingStone:
     """A first gap-free rota with the hours band widened (±STEPPING_STONE_TOLERANCE_H a week):
     the narrow band is what makes a gap-free rota hard to find, and the repair mends the hours
-    from there (bench/README.md). Stops at its first rota. Applies only while its whole share
-    still fits before the repair must end: where the rota planned person by person took longer,
-    the whole model is too large for the stone to come in time, and the search needs the time."""
+    from there (bench/README.md). Stops at its first rota. The stone, the repair and the
+    gap-free search share out their own clock: what is left after the person-by-person rota, as
+    they would share the whole limit. The stone applies only while its whole share still fits
+    before the repair must end on that clock."""
 
     name = "stepping stone"
 
     def applies(self, state: SolveState) -> bool:
-        budget, share = state.budget, state.params.gap_free_share
+        budget, share = state.chain, state.params.gap_free_share
         return (
             state.staged
             and wider_band(state.unit) is not None
@@ -182,7 +194,7 @@ class SteppingStone:
     def run(self, state: SolveState) -> None:
         wide = wider_band(state.unit)
         assert wide is not None
-        seconds = min(state.budget.part(state.params.gap_free_share / 3), state.budget.left())
+        seconds = min(state.chain.part(state.params.gap_free_share / 3), state.chain.left())
         stone = state.gap_free.with_(time_limit_s=seconds, first_rota_only=True)
         state.stone = search(wide, stone, None, None, offset=0.0).rota
 
@@ -204,7 +216,7 @@ class HoursRepair:
         wide = wider_band(state.unit)
         assert wide is not None
         assert state.stone is not None
-        deadline = state.budget.deadline(state.params.gap_free_share * REPAIR_SHARE)
+        deadline = state.chain.deadline(state.params.gap_free_share * REPAIR_SHARE)
         state.stone = repair_hours(state.unit, wide, state.stone, state.gap_free, deadline)
 
 
@@ -223,9 +235,8 @@ class GapFreeSearch:
     def run(self, state: SolveState) -> None:
         budget = state.budget
         rest = budget.left()
-        give_up = (
-            None if budget.deterministic else min(budget.part(state.params.gap_free_share), rest)
-        )
+        share = state.params.gap_free_share
+        give_up = None if budget.deterministic else min(state.chain.part(share), rest)
         found = search(
             state.unit,
             state.gap_free.with_(time_limit_s=rest),

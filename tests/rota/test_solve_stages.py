@@ -115,6 +115,16 @@ def test_the_stepping_stone_applies_only_while_its_share_fits() -> None:
     assert SteppingStone().applies(_state(unit, exact, seconds_ago=25))
 
 
+def test_after_the_person_by_person_rota_the_gap_free_stages_share_out_what_is_left() -> None:
+    """25 s into a 60 s solve, once the person-by-person rota has started the gap-free stages'
+    own clock on the 35 s left, the stone applies again: its share is of what is left."""
+    unit = demo_unit("sykehjem")
+    state = _state(unit, SolveParams(time_limit_s=60), seconds_ago=25)
+    state.gap_free_clock = TimeBudget(35.0, deterministic=False)
+    assert SteppingStone().applies(state)
+    assert state.chain.part(0.2) == 7.0
+
+
 def test_no_gap_free_search_without_its_stepping_stone_unless_deterministic() -> None:
     """No stepping stone found: the gap-free search is skipped on the clock (the search with gaps
     needs the time), kept in deterministic mode (which may not watch the clock)."""
