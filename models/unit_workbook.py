@@ -156,15 +156,6 @@ EMPLOYEES = TableSheet(
             "Navn", "name", cells.text, "Navn slik det skal stå i turnusen.", "Kari Nordmann", 20
         ),
         Column(
-            "Person",
-            "person",
-            cells.text,
-            "Samme nøkkel for samme person i flere stillinger (f.eks. 60 % her og 40 % i en"
-            " annen enhet). Tomt = ID-en.",
-            "",
-            10,
-        ),
-        Column(
             "Kompetanse",
             "competence",
             cells.text,
@@ -291,6 +282,15 @@ EMPLOYEES = TableSheet(
             "Fast øvre grense for timer i hele turnusen (erstatter avviket).",
             "",
             16,
+        ),
+        Column(
+            "Person",
+            "person",
+            cells.text,
+            "Samme nøkkel for samme person i flere stillinger (f.eks. 60 % her og 40 % i en"
+            " annen enhet). Tomt = ID-en.",
+            "",
+            10,
         ),
     ),
     "Én rad per ansatt eller vakant stilling. Fridager, faste vakter og ønsker står i arket Ønsker.",

@@ -68,7 +68,10 @@ def test_model_keeps_the_positions_apart() -> None:
     data["employees"][0]["pins"] = [{"day": 0, "shift": "A"}]
     data["employees"][1]["allowed_shifts"] = ["D"]
     data["employees"] = data["employees"][:2]
-    data["demand"] = [{"shift": "D", "weekdays": [1], "min": 1}]
+    data["demand"] = [
+        {"shift": "A", "weekdays": [0], "min": 1},
+        {"shift": "D", "weekdays": [1], "min": 1},
+    ]
     unit = Unit.model_validate(data)
     result = solve(unit, DETERMINISTIC)
     assert result.rota is not None
