@@ -78,11 +78,12 @@ def from_scratch(unit: Unit, params: SolveParams, seconds: float) -> Rota | None
             budget = (deadline - time.monotonic()) / (len(staff) - index)
         if budget < MIN_PERSON_S:
             return None
-        budget = min(budget, PERSON_S_PER_WEEK * unit.weeks)
-        row = _plan_alone(unit, assignments, employee.id, empty, sub_params, budget)
+        capped = min(budget, PERSON_S_PER_WEEK * unit.weeks)
+        row = _plan_alone(unit, assignments, employee.id, empty, sub_params, capped)
         if row is None:
-            # Whether a search of this size finds a row in its share is partly luck: one more
-            # try, with more of the time, before the whole plan is given up.
+            # Whether a search of this size finds a row in its share is partly luck, and some
+            # people's rules are harder than most: one more try, with their whole share and
+            # more, before the whole plan is given up.
             more = RETRY_FACTOR * budget
             if not params.deterministic:
                 more = min(more, deadline - time.monotonic())
