@@ -276,6 +276,7 @@ def run(args: argparse.Namespace) -> int:
         "ratio",
         "plain 60 s",
         "hard-rule violations",
+        "wall (s)",
     ]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
@@ -305,6 +306,7 @@ def run(args: argparse.Namespace) -> int:
             _fmt(ratio, 3),
             _fmt(plain.get(path.stem)),
             str(len(outcome.violations)) if outcome.objective is not None else "no roster",
+            _fmt(outcome.runtime_s, 1),
         ]
         print("| " + " | ".join(cells) + " |", flush=True)
         for line in outcome.violations[:5]:
