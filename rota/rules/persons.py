@@ -16,6 +16,8 @@ from models.rota import Rota
 from models.unit import Unit
 from rota.context import ModelContext
 from rota.findings import Finding, day_label
+from rota.rules import timeline
+from rota.rules.rest import required_minutes
 
 RULE = "hvile mellom stillinger"
 REFERENCE = "AML § 10-8 (1), samme person i flere stillinger"
@@ -30,12 +32,6 @@ def shared(unit: Unit) -> list[list[Employee]]:
         if not employee.vacant:
             by_person[employee.person_key].append(employee)
     return [positions for positions in by_person.values() if len(positions) > 1]
-
-
-def required_minutes(unit: Unit) -> int:
-    """The rest between two shifts of one person: the daily rest under the act (none outside
-    it, where only overlapping shifts conflict)."""
-    return round(unit.rules.daily_rest_h * 60) if unit.rules.working_time_act else 0
 
 
 def conflicts(unit: Unit) -> list[tuple[int, str, str]]:
@@ -76,33 +72,26 @@ def audit(unit: Unit, rota: Rota) -> list[Finding]:
     """Each person's shifts from all their positions on one timeline: every overlap and every
     rest too short between two positions."""
     required = required_minutes(unit)
-    span = unit.days * MINUTES_PER_DAY
     findings = []
     for positions in shared(unit):
-        intervals = []
-        for employee in positions:
-            for day, code in enumerate(rota.assignments[employee.id]):
-                if code is None:
-                    continue
-                shift = unit.shift(code)
-                start = day * MINUTES_PER_DAY + shift.start_minute
-                intervals.append((start, start + shift.length_minutes, day, code, employee))
-                if unit.rules.cyclic:
-                    intervals.append(
-                        (start + span, start + span + shift.length_minutes, day, code, employee)
-                    )
-        intervals.sort(key=lambda interval: interval[0])
+        worked = [
+            (interval, employee)
+            for employee in positions
+            for interval in timeline.intervals(unit, rota, employee.id, wrap=unit.rules.cyclic)
+        ]
+        worked.sort(key=lambda pair: pair[0].start)
         seen: set[tuple[int, int, str, str]] = set()
-        for index, (_, end, day, code, employee) in enumerate(intervals):
-            for start, _, later, later_code, holder in intervals[index + 1 :]:
-                if start - end >= required:
+        for index, (first, employee) in enumerate(worked):
+            for second, holder in worked[index + 1 :]:
+                rest = second.start - first.end
+                if rest >= required:
                     break
-                key = (day, later, employee.id, holder.id)
+                key = (first.day, second.day, employee.id, holder.id)
                 if holder.id == employee.id or key in seen:
                     continue
                 seen.add(key)
                 findings.append(
-                    _finding(employee, holder, day, code, later, later_code, start - end)
+                    _finding(employee, holder, first.day, first.code, second.day, second.code, rest)
                 )
     return findings
 

@@ -21,11 +21,16 @@ QUICK_RETURN_WEIGHT = 50
 MAX_DAYS_APART = 2
 
 
+def required_minutes(unit: Unit) -> int:
+    """The daily rest between two shifts, in minutes. Outside the act (benchmarks) none is
+    required: only overlapping shifts and forbidden successions remain."""
+    return round(unit.rules.daily_rest_h * 60) if unit.rules.working_time_act else 0
+
+
 def add_to_model(ctx: ModelContext) -> None:
     unit, model = ctx.unit, ctx.model
     rules = unit.rules
-    # Outside the act (benchmarks) no rest is required: only forbidden successions remain.
-    required = round(rules.daily_rest_h * 60) if rules.working_time_act else 0
+    required = required_minutes(unit)
     quick_minimum = round(rules.quick_return_min_rest_h * 60)
     # Which pairs of shifts, one or two days apart, are forbidden or quick returns: worked out
     # once, as it depends only on the clock times.
