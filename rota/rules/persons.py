@@ -16,8 +16,8 @@ from models.rota import Rota
 from models.unit import Unit
 from rota.context import ModelContext
 from rota.findings import Finding, day_label
-from rota.rules import timeline
 from rota.rules.rest import required_minutes
+from rota.rules.timeline import intervals
 
 RULE = "hvile mellom stillinger"
 REFERENCE = "AML § 10-8 (1), samme person i flere stillinger"
@@ -77,7 +77,7 @@ def audit(unit: Unit, rota: Rota) -> list[Finding]:
         worked = [
             (interval, employee)
             for employee in positions
-            for interval in timeline.intervals(unit, rota, employee.id, wrap=unit.rules.cyclic)
+            for interval in intervals(unit, rota, employee.id, wrap=unit.rules.cyclic)
         ]
         worked.sort(key=lambda pair: pair[0].start)
         seen: set[tuple[int, int, str, str]] = set()
