@@ -19,7 +19,7 @@ from models.rota import Rota
 from models.unit import Unit
 from rota.check import check
 from rota.findings import FindingKind
-from rota.model import build_model, rota_from
+from rota.model import build_model, complete_hint, rota_from
 from rota.params import SolveParams
 from rota.repair import residual_unit, sub_solver
 from rota.rules.coverage import shortfall_minutes
@@ -46,16 +46,52 @@ def _plan_alone(
     seconds: float,
 ) -> Row | None:
     """The employee's best row alone against the cover `others` give (their own row in `others`
-    is ignored), from `hint`; None when the search finds none in `seconds`."""
+    is ignored), from `hint` (no worse than it, when it keeps their rules). Without a hint and
+    without a row from the search in `seconds`, any row that keeps their rules, found without
+    the objective (`_any_row`) in as long again; None when there is none."""
 
     sub = residual_unit(unit, Rota(days=unit.days, assignments=others), [employee_id])
     ctx = build_model(sub, params)
-    for (_, day, code), variable in ctx.x.items():
-        ctx.model.add_hint(variable, int(hint[day] == code))
+    fallback = None
+    if any(hint):
+        # Hinted whole (a tiny solve with the row fixed), the search starts from the row and
+        # only improves on it; hinted by its shifts alone, it may end on a worse one.
+        values = {v.index: int(hint[day] == code) for (_, day, code), v in ctx.x.items()}
+        if complete_hint(ctx, values) is not None:
+            fallback = hint
+    solver = person_solver(params, seconds)
+    if solver.solve(ctx.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return rota_from(ctx, solver).assignments[employee_id]
+    if any(hint):
+        return fallback
+    found = _any_row(ctx.model, params, seconds)
+    return None if found is None else rota_from(ctx, found).assignments[employee_id]
+
+
+def person_solver(params: SolveParams, seconds: float) -> cp_model.CpSolver:
+    """A solver for one person's plan. Their model is small, and CP-SAT's probing and SAT
+    inprocessing of it can take longer than the search itself: on five shift types over nine
+    weeks they took most of a fifth of a second, and the search never began (bench/README.md)."""
     solver = sub_solver(params, seconds, params.seed)
-    if solver.solve(ctx.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    solver.parameters.cp_model_probing_level = 0
+    solver.parameters.use_sat_inprocessing = False
+    return solver
+
+
+def _any_row(
+    model: cp_model.CpModel, params: SolveParams, seconds: float
+) -> cp_model.CpSolver | None:
+    """Any solution of the model's hard rules, found with the objective left out; None when there
+    is none in `seconds`. One worker searching with the objective sometimes takes seconds over
+    a person's row that it finds in a tenth of one without (bench/README.md): each person's own
+    rules are easy, the cover leads the search astray."""
+    bare = model.clone()
+    bare.clear_objective()  # type: ignore[no-untyped-call]
+    solver = person_solver(params, seconds)
+    solver.parameters.stop_after_first_solution = True
+    if solver.solve(bare) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
-    return rota_from(ctx, solver).assignments[employee_id]
+    return solver
 
 
 def from_scratch(unit: Unit, params: SolveParams, seconds: float) -> Rota | None:
@@ -94,15 +130,20 @@ def from_scratch(unit: Unit, params: SolveParams, seconds: float) -> Rota | None
     return Rota(days=unit.days, assignments=assignments)
 
 
-def construct(unit: Unit, start: Rota, params: SolveParams, seconds: float) -> Rota:
+def construct(
+    unit: Unit, start: Rota, params: SolveParams, seconds: float, against_all: bool = False
+) -> Rota:
     """`start` (a rota that keeps every hard rule) re-planned one person at a time in the unit's
-    order, each against the demand the people before them leave; each plan starts from the
-    person's row in `start` and may take an equal share of what is left of `seconds`. In
-    deterministic mode each person gets an equal share of `seconds` as work, not clock time."""
+    order, each against the demand the people before them leave, or with `against_all` the
+    demand everyone else leaves (a start planned for the cover already: re-planned that way,
+    no one's plan gets worse against the others'); each plan starts from the person's row in
+    `start` and may take an equal share of what is left of `seconds`. In deterministic mode
+    each person gets an equal share of `seconds` as work, not clock time."""
     sub_params = params.with_(explain=False, warm_start=False)
     staff = list(unit.employees)
     deadline = time.monotonic() + seconds
-    assignments: dict[str, Row] = {e.id: (None,) * unit.days for e in staff}
+    empty: Row = (None,) * unit.days
+    assignments = dict(start.assignments) if against_all else {e.id: empty for e in staff}
     for index, employee in enumerate(staff):
         if params.deterministic:
             budget = seconds / len(staff)

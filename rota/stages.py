@@ -317,7 +317,7 @@ class ByPerson:
     name = "person by person"
 
     def applies(self, state: SolveState) -> bool:
-        return state.legal is not None and not state.planned_by_person and not state.replans
+        return state.legal is not None and not state.replans
 
     def run(self, state: SolveState) -> None:
         assert state.legal is not None
@@ -325,7 +325,13 @@ class ByPerson:
         # At most half of what is left, so that the search after it has time too.
         left = budget.limit_s - budget.elapsed()
         seconds = min(budget.part(CONSTRUCT_SHARE), max(0.0, left) / 2)
-        state.legal = construct(state.unit, state.legal, state.params, seconds=seconds)
+        state.legal = construct(
+            state.unit,
+            state.legal,
+            state.params,
+            seconds=seconds,
+            against_all=state.planned_by_person,
+        )
         state.legal_result = None
 
 

@@ -36,6 +36,30 @@ def test_each_person_fills_what_the_others_leave() -> None:
     assert check(unit, rota) == []
 
 
+def test_against_all_keeps_a_rota_planned_for_the_cover() -> None:
+    """Re-planned each against everyone else's row, a rota that covers every weekday keeps
+    every weekday covered once: no one's plan gets worse against the others'."""
+    unit = _weekday_unit()
+    start = rota_of(unit, {"kari": "..DDD..", "ola": "DD....."})
+    params = SolveParams(deterministic=True, time_limit_s=5)
+    rota = construct(unit, start, params, seconds=4, against_all=True)
+    for day in range(5):
+        assert sum(rota.shift_on(e.id, day) == "D" for e in unit.employees) == 1, day
+    assert check(unit, rota) == []
+
+
+def test_against_all_fills_what_everyone_else_leaves() -> None:
+    """Kari and Ola both work Monday and Tuesday: Kari, re-planned against Ola's row, moves to
+    the three weekdays Ola leaves, and every weekday is covered once."""
+    unit = _weekday_unit()
+    start = rota_of(unit, {"kari": "DDD....", "ola": "DD....."})
+    params = SolveParams(deterministic=True, time_limit_s=5)
+    rota = construct(unit, start, params, seconds=4, against_all=True)
+    assert rota.assignments["kari"][2:5] == ("D", "D", "D")
+    for day in range(5):
+        assert sum(rota.shift_on(e.id, day) == "D" for e in unit.employees) == 1, day
+
+
 def test_from_scratch_plans_each_person_against_what_the_others_leave() -> None:
     """From nothing, Kari (3 shifts) and Ola (2) are planned one after the other: every weekday
     covered once, the weekend free, and the checker finds nothing."""
