@@ -16,11 +16,10 @@ from models.rota import Rota
 from models.unit import Unit
 from rota.explain import Explanation
 from rota.params import SolveParams
+from rota.plan_stages import IntoBand, PlanState
 from rota.positions import (
     FULL,
-    PositionModel,
     build_position_model,
-    repair_hours,
     rota_for,
     sizes_between,
     tenths,
@@ -29,6 +28,7 @@ from rota.positions import (
 )
 from rota.result import Status
 from rota.solve import solve
+from rota.staging import Stage, run_in_order
 from rota.time_budget import TimeBudget
 
 # Each stage's part of what is left when it starts: a tenth of the limit for today's staff,
@@ -91,6 +91,97 @@ def _by_competence(unit: Unit, sizes: dict[str, float]) -> dict[str, float]:
     return totals
 
 
+@dataclass
+class NeedState(PlanState):
+    """The FTE need in the making: the pool (today's staff and the spare positions), today's
+    staff in the wider band to start from, and the least total the search could not rule out."""
+
+    staff: Unit | None = None  # the unit as it is, without the spare positions
+    today: Rota | None = None
+    bound: int = 0  # tenths of a per cent
+
+
+class TodayStart:
+    """Today's staff in the wider band: a plan to start from, found in a second or two."""
+
+    name = "today's staff"
+
+    def applies(self, state: NeedState) -> bool:
+        return True
+
+    def run(self, state: NeedState) -> None:
+        staff = state.staff or state.unit
+        params = state.seconds(START_SHARE).with_(first_rota_only=True)
+        state.today = solve(wider_hours(staff), params).rota
+
+
+class LeastInWiderBand:
+    """The least total in the wider hours band, from today's staff; its bound is a bound in
+    the unit's own band too. No plan here: no plan at all."""
+
+    name = "least total, wider band"
+
+    def applies(self, state: NeedState) -> bool:
+        return True
+
+    def run(self, state: NeedState) -> None:
+        explore = build_position_model(wider_hours(state.unit), state.sizes, state.params)
+        explore.ctx.model.minimize(explore.total_size())
+        explore.hint({e.id: e.position_pct for e in state.unit.employees}, state.today)
+        status, found, rota, solver = explore.run(state.seconds(EXPLORE_SHARE))
+        if rota is None:
+            state.failed = status
+            return
+        state.found, state.rota = found, rota
+        state.bound = round(solver.best_objective_bound)
+
+
+class LeastInBand:
+    """The least total in the unit's own band, from the plan moved into it (the move may have
+    made it larger)."""
+
+    name = "least total"
+
+    def applies(self, state: NeedState) -> bool:
+        return state.rota is not None and wider_hours(state.unit) is not state.unit
+
+    def run(self, state: NeedState) -> None:
+        fewest = build_position_model(state.unit, state.sizes, state.params)
+        fewest.ctx.model.minimize(fewest.total_size())
+        fewest.hint(state.found, state.rota)
+        _, fewer, fewer_rota, _ = fewest.run(state.seconds(FEWEST_SHARE))
+        if fewer_rota is not None:
+            state.found, state.rota = fewer, fewer_rota
+
+
+class CheapestOfLeast:
+    """Among plans of the least total found, the cheapest."""
+
+    name = "cheapest plan"
+
+    def applies(self, state: NeedState) -> bool:
+        return state.rota is not None
+
+    def run(self, state: NeedState) -> None:
+        least = sum(tenths(pct) for pct in state.found.values())
+        cheapest = build_position_model(state.unit, state.sizes, state.params)
+        cheapest.ctx.model.add(cheapest.total_size() <= least)
+        cheapest.ctx.model.minimize(cheapest.cost)
+        cheapest.hint(state.found, state.rota)
+        _, sizes, rota, _ = cheapest.run(state.seconds(CHEAPEST_SHARE))
+        if rota is not None:
+            state.found, state.rota = sizes, rota
+
+
+STAGES: tuple[Stage[NeedState], ...] = (
+    TodayStart(),
+    LeastInWiderBand(),
+    IntoBand(REPAIR_SHARE),
+    LeastInBand(),
+    CheapestOfLeast(),
+)
+
+
 def fte_need(
     unit: Unit,
     params: SolveParams | None = None,
@@ -99,70 +190,27 @@ def fte_need(
 ) -> FteNeed:
     """The least årsverk that covers the unit's demand under its rules."""
     params = params or SolveParams()
-    share = TimeBudget.of(params).grant
-
     pool = _pool(unit, spare_per_competence)
     sizes = {e.id: sizes_between(0, 100, step_pct) for e in pool.employees}
     current = _by_competence(unit, {})
-    wider = wider_hours(pool)
-
-    # 1. The least total in the wider hours band, where plans come far sooner.
-    explore = build_position_model(wider, sizes, params)
-    explore.ctx.model.minimize(explore.total_size())
-    # Today's staff in the wider band is a plan to start from, found in a second or two.
-    today = solve(
-        wider_hours(unit),
-        params.with_(time_limit_s=share(START_SHARE), first_rota_only=True),
-    )
-    explore.hint({e.id: e.position_pct for e in pool.employees}, today.rota)
-    status, found, rota, solver = explore.run(params.with_(time_limit_s=share(EXPLORE_SHARE)))
-    if rota is None:
-        return _none(unit, status, current)
-    # A lower bound in the wider band is one in the unit's own band too.
-    bound = round(solver.best_objective_bound)
-
-    # 2. Into the unit's own hours band (the total may grow), then the least total there.
-    if wider is not pool:
-        repaired = repair_hours(
-            pool, sizes, found, rota, params.with_(time_limit_s=share(REPAIR_SHARE)), _nothing
-        )
-        if repaired is None:
-            return _none(unit, Status.UNKNOWN, current)
-        found, rota = repaired
-        fewest = build_position_model(pool, sizes, params)
-        fewest.ctx.model.minimize(fewest.total_size())
-        fewest.hint(found, rota)
-        _, fewer, fewer_rota, _ = fewest.run(params.with_(time_limit_s=share(FEWEST_SHARE)))
-        if fewer_rota is not None:
-            found, rota = fewer, fewer_rota
-    least = sum(tenths(pct) for pct in found.values())
-
-    # 3. The cheapest plan of that total.
-    cheapest = build_position_model(pool, sizes, params)
-    cheapest.ctx.model.add(cheapest.total_size() <= least)
-    cheapest.ctx.model.minimize(cheapest.cost)
-    cheapest.hint(found, rota)
-    _, best_sizes, best_rota, _ = cheapest.run(params.with_(time_limit_s=share(CHEAPEST_SHARE)))
-    if best_rota is not None:
-        found, rota = best_sizes, best_rota
-    plan = with_sizes(pool, found)
-    total = sum(tenths(pct) for pct in found.values())
-    proven = total <= bound
+    start = NeedState(pool, sizes, params, TimeBudget.of(params), staff=unit)
+    state = run_in_order(STAGES, start)
+    if state.failed is not None or state.rota is None:
+        return _none(unit, state.failed or Status.UNKNOWN, current)
+    plan = with_sizes(pool, state.found)
+    total = sum(tenths(pct) for pct in state.found.values())
+    proven = total <= state.bound
     return FteNeed(
         status=Status.OPTIMAL if proven else Status.FEASIBLE,
         total_fte=total / FULL,
-        by_competence=_by_competence(pool, found),
+        by_competence=_by_competence(pool, state.found),
         current_by_competence=current,
         fte_frame=unit.budget.fte_frame,
         proven=proven,
-        lower_bound_fte=bound / FULL,
+        lower_bound_fte=state.bound / FULL,
         plan=plan,
-        rota=rota_for(plan, rota),
+        rota=rota_for(plan, state.rota),
     )
-
-
-def _nothing(pm: PositionModel) -> None:
-    """No limits beyond the rules for the hours repair."""
 
 
 def _none(unit: Unit, status: Status, current: dict[str, float]) -> FteNeed:

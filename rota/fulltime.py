@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -26,12 +27,12 @@ from rota.cost import CostBreakdown, cost
 from rota.cpsat import ProgressCallback
 from rota.explain import Explanation
 from rota.params import SolveParams
+from rota.plan_stages import IntoBand, Limits, PlanState
 from rota.positions import (
     COST_SCALE,
     FULL,
     PositionModel,
     build_position_model,
-    repair_hours,
     rota_for,
     sizes_between,
     wider_hours,
@@ -39,6 +40,7 @@ from rota.positions import (
 )
 from rota.result import Result, Status
 from rota.solve import solve
+from rota.staging import Stage, run_in_order
 from rota.time_budget import TimeBudget
 
 # Shares of the time limit: today's rota (for the cost before), most full-time, lowest cost.
@@ -150,6 +152,148 @@ def allowed_sizes(employee: Employee, step_pct: float, new: bool = False) -> lis
     return sizes_between(min(floor, current), high, step_pct, current)
 
 
+@dataclass
+class PositionsState(PlanState):
+    """A position plan in the making: `unit` is the unit with the new positions it may create;
+    `today` the unit as it is, with its rota (`baseline`), its cost and the budget frame."""
+
+    today: Unit | None = None
+    options: PositionOptions = field(default_factory=PositionOptions)
+    new_ids: set[str] = field(default_factory=set)
+    baseline: Rota | None = None
+    solve_today: bool = True
+    cost_before: CostBreakdown | None = None
+    cap: float | None = None
+    explore: PositionModel | None = None
+    progress: ProgressCallback | None = None
+    status: Status = Status.UNKNOWN
+    objective: float | None = None
+    best_bound: float | None = None
+
+    @property
+    def start_sizes(self) -> dict[str, float]:
+        return {
+            e.id: (0.0 if e.id in self.new_ids else e.position_pct) for e in self.unit.employees
+        }
+
+    def limits(self, least_fulltime: int = 0) -> Limits:
+        return functools.partial(
+            add_frames,
+            unit=self.unit,
+            cap=self.cap,
+            target_share=self.options.target_share,
+            least_fulltime=least_fulltime,
+        )
+
+    def band_limits(self) -> list[Limits]:
+        # Short of time, the move may settle for no more full-time positions than today, so it
+        # first must keep more than today when the plan has more; only if that fails, any.
+        today = _fulltime_count(self.start_sizes)
+        if _fulltime_count(self.found) > today:
+            return [self.limits(today + 1), self.limits()]
+        return [self.limits()]
+
+    def band_preference(self) -> tuple[Callable[[PositionModel], cp_model.LinearExprT], int]:
+        # As many of the full-time positions found as the band allows.
+        return (lambda pm: len(pm.full) - sum(pm.full.values())), len(self.unit.employees)
+
+
+class TodayAndFrames:
+    """Today's rota (for the cost before and as a start), unless given or not wanted, and the
+    budget frame the plan must keep."""
+
+    name = "today's rota"
+
+    def applies(self, state: PositionsState) -> bool:
+        return True
+
+    def run(self, state: PositionsState) -> None:
+        today = state.today or state.unit
+        if state.baseline is None and state.solve_today:
+            state.baseline = solve(today, state.seconds(BASELINE_SHARE)).rota
+        if state.baseline is not None:
+            state.cost_before = cost(today, state.baseline)
+        state.cap = _cost_cap(state.unit, state.cost_before, state.notes)
+
+
+class AnyPlan:
+    """Any plan in the wider hours band within the frames: with no objective it comes in
+    seconds, so a generous share costs nothing where it is not needed. Local search goes first:
+    on one core it finds the demo's langvakt plan in 2-6 s, where the portfolio often finds
+    none in 20 s (bench/README.md, heltid). No plan here: no plan at all."""
+
+    name = "first plan, wider band"
+
+    def applies(self, state: PositionsState) -> bool:
+        return True
+
+    def run(self, state: PositionsState) -> None:
+        explore = build_position_model(wider_hours(state.unit), state.sizes, state.params)
+        state.limits()(explore)
+        explore.hint(state.start_sizes, state.baseline)
+        explore.ctx.model.clear_objective()  # type: ignore[no-untyped-call]
+        status, found, rota, _ = explore.run(
+            state.seconds(FIRST_PLAN_SHARE).with_(first_rota_only=True),
+            local_search_first=True,
+        )
+        if rota is None:
+            state.failed = status
+            return
+        state.found, state.rota, state.explore = found, rota, explore
+
+
+class MostFullTime:
+    """The most full-time positions in the wider band, from the first plan; where a target
+    share is asked for instead, any plan that reaches it will do."""
+
+    name = "most full-time, wider band"
+
+    def applies(self, state: PositionsState) -> bool:
+        return state.explore is not None and state.options.target_share is None
+
+    def run(self, state: PositionsState) -> None:
+        explore = state.explore
+        assert explore is not None
+        assert state.rota is not None
+        explore.ctx.model.maximize(sum(explore.full.values()))
+        explore.hint(state.found, state.rota)
+        _, found, rota, _ = explore.run(state.seconds(EXPLORE_SHARE))
+        if rota is not None:
+            state.found, state.rota = found, rota
+
+
+class Cheapest:
+    """The lowest cost with as many full-time positions as the plan has."""
+
+    name = "cheapest plan"
+
+    def applies(self, state: PositionsState) -> bool:
+        return state.rota is not None
+
+    def run(self, state: PositionsState) -> None:
+        pm = build_position_model(state.unit, state.sizes, state.params)
+        state.limits()(pm)
+        pm.ctx.model.add(sum(pm.full.values()) >= _fulltime_count(state.found))
+        _minimise_cost(pm)
+        pm.hint(state.found, state.rota)
+        status, cheapest, rota, solver = pm.run(state.seconds(1.0), state.progress)
+        if rota is None:
+            # The plan in hand stands; the search for a cheaper one found nothing in its time.
+            state.status = Status.FEASIBLE
+            return
+        state.found, state.rota, state.status = cheapest, rota, status
+        state.objective, state.best_bound = solver.objective_value, solver.best_objective_bound
+
+
+STAGES: tuple[Stage[PositionsState], ...] = (
+    TodayAndFrames(),
+    AnyPlan(),
+    MostFullTime(),
+    IntoBand(REPAIR_SHARE),
+    Cheapest(),
+)
+
+
 def plan_positions(
     unit: Unit,
     options: PositionOptions | None = None,
@@ -163,113 +307,47 @@ def plan_positions(
     as a starting point."""
     options = options or PositionOptions()
     params = params or SolveParams()
-    budget = TimeBudget.of(params)
-    share_of_rest = budget.grant
-
-    notes: list[Explanation] = []
-    if baseline is None and solve_today:
-        baseline = solve(unit, params.with_(time_limit_s=budget.grant(BASELINE_SHARE))).rota
-    cost_before = cost(unit, baseline) if baseline is not None else None
     widened = _with_new_positions(unit, options)
     new_ids = {e.id for e in widened.employees} - {e.id for e in unit.employees}
     sizes = {
         e.id: allowed_sizes(e, options.step_pct, new=e.id in new_ids) for e in widened.employees
     }
-    start_sizes = {e.id: (0.0 if e.id in new_ids else e.position_pct) for e in widened.employees}
-    cap = _cost_cap(widened, cost_before, notes)
-    wider = wider_hours(widened)
-
-    # 1. The most full-time positions (or the target share) in a wider hours band, where plans
-    # come far sooner than in the unit's own band (bench/README.md).
-    explore = build_position_model(wider, sizes, params)
-    add_frames(explore, widened, cap, options.target_share)
-    explore.hint(start_sizes, baseline)
-    # Any plan first: with no objective it comes in seconds, so a generous share costs nothing
-    # where it is not needed. Then the most full-time positions from there.
-    explore.ctx.model.clear_objective()  # type: ignore[no-untyped-call]
-    # Local search goes first: on one core it finds the demo's langvakt plan in 2-6 s, where
-    # the portfolio often finds none in 20 s (bench/README.md, heltid).
-    status, found, rota, solver = explore.run(
-        params.with_(time_limit_s=share_of_rest(FIRST_PLAN_SHARE), first_rota_only=True),
-        local_search_first=True,
+    start = PositionsState(
+        widened,
+        sizes,
+        params,
+        TimeBudget.of(params),
+        today=unit,
+        options=options,
+        new_ids=new_ids,
+        baseline=baseline,
+        solve_today=solve_today,
+        progress=progress,
     )
-    if rota is None:
-        return _no_plan(unit, status, solver.wall_time, cost_before, cap, notes)
-    if options.target_share is None:
-        explore.ctx.model.maximize(sum(explore.full.values()))
-        explore.hint(found, rota)
-        better = explore.run(params.with_(time_limit_s=share_of_rest(EXPLORE_SHARE)))
-        if better[2] is not None:
-            found, rota = better[1], better[2]
-    most = _fulltime_count(found)
-
-    # 2. Hours repaired into the unit's own band, keeping as many of those full-time positions
-    # as that allows (the search may give some up, never take hours outside the band). Short
-    # of time, the search may settle for no more full-time positions than today, so it first
-    # must keep more than today when the plan has more; only if that fails, any number.
-    if wider is not widened:
-        today = _fulltime_count(start_sizes)
-        floors = [today + 1, 0] if most > today else [0]
-        repaired = None
-        for floor in floors:
-            repaired = repair_hours(
-                widened,
-                sizes,
-                found,
-                rota,
-                params.with_(time_limit_s=share_of_rest(REPAIR_SHARE)),
-                functools.partial(
-                    add_frames,
-                    unit=widened,
-                    cap=cap,
-                    target_share=options.target_share,
-                    least_fulltime=floor,
-                ),
-                prefer=lambda pm: len(pm.full) - sum(pm.full.values()),
-                prefer_range=len(widened.employees),
-            )
-            if repaired is not None:
-                break
-        if repaired is None:
-            return _no_plan(unit, Status.UNKNOWN, solver.wall_time, cost_before, cap, notes)
-        found, rota = repaired
-        most = _fulltime_count(found)
-
-    # 3. The lowest cost with that many full-time positions.
-    pm = build_position_model(widened, sizes, params)
-    add_frames(pm, widened, cap, options.target_share)
-    pm.ctx.model.add(sum(pm.full.values()) >= most)
-    _minimise_cost(pm)
-    pm.hint(found, rota)
-    status, cheapest, cheapest_rota, solver = pm.run(
-        params.with_(time_limit_s=share_of_rest(1.0)), progress
-    )
-    if cheapest_rota is not None:
-        found, rota = cheapest, cheapest_rota
-    else:
-        # The repaired plan stands; the search for a cheaper one found nothing in its time.
-        status = Status.FEASIBLE
-    after = with_sizes(widened, found)
-    after_rota = rota_for(after, rota)
+    state = run_in_order(STAGES, start)
+    if state.failed is not None or state.rota is None:
+        return _no_plan(unit, state.failed or Status.UNKNOWN, state)
+    after = with_sizes(widened, state.found)
+    after_rota = rota_for(after, state.rota)
     result = Result(
-        status=status,
+        status=state.status,
         rota=after_rota,
-        objective=solver.objective_value if cheapest_rota is not None else None,
-        best_bound=solver.best_objective_bound if cheapest_rota is not None else None,
-        runtime_s=budget.wall(),
+        objective=state.objective,
+        best_bound=state.best_bound,
+        runtime_s=state.budget.wall(),
     )
     return PositionPlan(
-        status=status,
+        status=state.status,
         before=unit,
         after=after,
         result=result,
-        changes=_changes(widened, found, new_ids),
+        changes=_changes(widened, state.found, new_ids),
         heltid_before=heltid(unit),
         heltid_after=heltid(after),
-        cost_before=cost_before,
+        cost_before=state.cost_before,
         cost_after=cost(after, after_rota),
-        cost_cap=cap,
-        notes=notes,
+        cost_cap=state.cap,
+        notes=state.notes,
     )
 
 
@@ -327,14 +405,8 @@ def _minimise_cost(pm: PositionModel) -> None:
     pm.ctx.model.minimize(cp_model.LinearExpr.sum([pm.cost, *soft]))
 
 
-def _no_plan(
-    unit: Unit,
-    status: Status,
-    seconds: float,
-    cost_before: CostBreakdown | None,
-    cap: float | None,
-    notes: list[Explanation],
-) -> PositionPlan:
+def _no_plan(unit: Unit, status: Status, state: PositionsState) -> PositionPlan:
+    notes = state.notes
     if status is Status.INFEASIBLE:
         notes.append(
             Explanation(
@@ -355,13 +427,13 @@ def _no_plan(
         status=status,
         before=unit,
         after=None,
-        result=Result(status, None, None, None, seconds),
+        result=Result(status, None, None, None, state.budget.wall()),
         changes=[],
         heltid_before=heltid(unit),
         heltid_after=None,
-        cost_before=cost_before,
+        cost_before=state.cost_before,
         cost_after=None,
-        cost_cap=cap,
+        cost_cap=state.cap,
         notes=notes,
     )
 

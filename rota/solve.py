@@ -17,14 +17,14 @@ from rota.stages import (
     Replans,
     Search,
     SolveState,
-    Stage,
     SteppingStone,
     WholeFirstRota,
     run_stages,
 )
+from rota.staging import Stage
 from rota.time_budget import TimeBudget
 
-STAGES: tuple[Stage, ...] = (
+STAGES: tuple[Stage[SolveState], ...] = (
     FirstByPerson(),
     SteppingStone(),
     HoursRepair(),
