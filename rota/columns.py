@@ -32,7 +32,7 @@ from models.unit import Unit
 from rota.context import ModelContext
 from rota.cpsat import Progress, ProgressCallback, run_solver
 from rota.improve import separable
-from rota.interruptible import new_solver, solve_interruptibly
+from rota.interruptible import new_solver, solve_interruptibly, stopped_with_main
 from rota.model import build_model, complete_hint, rota_from, solve_fixed
 from rota.params import SolveParams
 from rota.repair import sub_solver
@@ -339,7 +339,7 @@ def generate(
     bound: float | None = None
     rounds = 0
     workers = max(1, params.effective_workers) if not params.deterministic else 1
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    with ThreadPoolExecutor(max_workers=workers) as pool, stopped_with_main():
         while True:
             if params.deterministic:
                 if rounds >= DETERMINISTIC_ROUNDS:

@@ -9,6 +9,8 @@ runs in a thread of its own while the main thread waits in Python.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ortools.sat.python import cp_model
 
@@ -26,6 +28,18 @@ def stop_all() -> None:
     with _LOCK:
         for solver in _RUNNING:
             solver.stop_search()
+
+
+@contextmanager
+def stopped_with_main() -> Iterator[None]:
+    """Around a main thread's wait for searches in other threads (a thread pool's): Ctrl+C,
+    which reaches only the main thread, stops them too (`stop_all`), so that leaving the pool,
+    which waits for its threads, does not wait for their time limits."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        stop_all()
+        raise
 
 
 def new_solver() -> cp_model.CpSolver:

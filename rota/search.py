@@ -17,6 +17,7 @@ from models.unit import Unit
 from rota.context import ModelContext
 from rota.cpsat import Progress, ProgressCallback, run_solver
 from rota.explain import explain
+from rota.interruptible import stopped_with_main
 from rota.model import add_hint, build_model, rota_from, terms_from, tightened, with_shifts_fixed
 from rota.params import SolveParams
 from rota.result import Result, Status
@@ -120,7 +121,8 @@ def first_rota(
     without_objective.clear_objective()  # type: ignore[no-untyped-call]
     # It stops at its first rota, so a generous share costs only where it is needed.
     stone = params.with_(first_rota_only=True, explain=False)
-    with ThreadPoolExecutor(max_workers=1) as beside:  # no thread unless something is submitted
+    # No thread unless something is submitted.
+    with ThreadPoolExecutor(max_workers=1) as beside, stopped_with_main():
         made = None if meanwhile is None else beside.submit(meanwhile)
         status, solver = run_solver(replace(ctx, model=without_objective), stone)
     rota = rota_from(ctx, solver) if status.has_rota else None

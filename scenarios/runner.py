@@ -31,6 +31,7 @@ from rota.explain import Explanation
 from rota.findings import Finding, FindingKind
 from rota.fulltime import PositionOptions, PositionPlan, plan_positions
 from rota.improve import improve
+from rota.interruptible import stop_all
 from rota.model import evaluate
 from rota.params import SolveParams
 from rota.result import Result
@@ -391,6 +392,9 @@ def _worker_interrupt(signum: int, frame: Any) -> None:
     del signum, frame
     if _WORKER["busy"] and not _WORKER["stopped"]:
         _WORKER["stopped"] = True
+        # Searches in threads of this worker (pricing, a model built beside a search) stop too:
+        # the interrupt reaches only the main thread, which would wait for them to end.
+        stop_all()
         raise KeyboardInterrupt
 
 

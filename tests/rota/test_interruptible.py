@@ -6,11 +6,14 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from ortools.sat.python import cp_model
 
-from rota.interruptible import new_solver, solve_interruptibly
+from rota import interruptible
+from rota.interruptible import new_solver, solve_interruptibly, stopped_with_main
 
 
 def hard_model() -> cp_model.CpModel:
@@ -57,3 +60,33 @@ def test_a_search_that_ends_returns_its_status() -> None:
     x = model.new_int_var(0, 3, "x")
     model.maximize(x)
     assert solve_interruptibly(new_solver(), model) == cp_model.OPTIMAL
+
+
+@pytest.fixture
+def stopping_cleared() -> Iterator[None]:
+    """`stop_all` marks the whole process as stopping; cleared after the test."""
+    yield
+    interruptible._STOPPING.clear()
+
+
+@pytest.mark.usefixtures("stopping_cleared")
+def test_ctrl_c_on_the_main_thread_stops_the_searches_of_its_pool() -> None:
+    """A main thread interrupted while a pool's thread searches for a minute leaves the pool
+    within seconds: the thread's search is stopped, not waited out."""
+    solver = new_solver()
+    solver.parameters.max_time_in_seconds = 60
+    solver.parameters.num_workers = 1
+    solver.parameters.symmetry_level = 0
+    started = time.monotonic()
+    futures = []
+
+    def interrupted_while_the_pool_searches() -> None:
+        with ThreadPoolExecutor(max_workers=1) as pool, stopped_with_main():
+            futures.append(pool.submit(solve_interruptibly, solver, hard_model()))
+            time.sleep(0.5)
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        interrupted_while_the_pool_searches()
+    assert time.monotonic() - started < 30
+    assert isinstance(futures[0].exception(), KeyboardInterrupt)
