@@ -6,7 +6,7 @@ rota to show within seconds on any size); a stepping stone with cover as hard ru
 hours band, its hours mended into the unit's band, and a search for a rota without cover gaps
 from it; failing that, a rota that keeps every hard rule (the objective-free first rota of the
 whole model, unless one was planned already), improved by re-plans of a few people at a time,
-or one person at a time, or by pricing each person's rows; then CP-SAT's search with gaps
+or one person at a time, then by pricing each person's rows; then CP-SAT's search with gaps
 allowed from the best rota so far. Each stage hands on what it found in the `SolveState`; a
 stage that finds nothing leaves it as it was, so the next one still has what came before.
 """
@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from typing import Protocol
 
 from models.rota import Rota
 from models.unit import Unit
 from rota import columns
-from rota.construct import construct, from_scratch
+from rota.construct import MIN_PERSON_S, construct, from_scratch
 from rota.context import ModelContext
 from rota.cpsat import Progress, ProgressCallback
 from rota.improve import Prepared, improve, prepare, separable
@@ -30,6 +29,7 @@ from rota.repair import repair_hours
 from rota.result import Result
 from rota.search import first_rota, hint_result, search
 from rota.size import shift_variables
+from rota.staging import Stage, run_in_order
 from rota.time_budget import TimeBudget
 
 # The hours band of the stepping stone, hours a week either side of the position: as fast to
@@ -102,6 +102,10 @@ class SolveState:
     gap_free_clock: TimeBudget | None = None
 
     @property
+    def ended(self) -> bool:
+        return self.result is not None
+
+    @property
     def chain(self) -> TimeBudget:
         """The clock the stepping stone, the hours repair and the gap-free search share out."""
         return self.gap_free_clock or self.budget
@@ -132,16 +136,6 @@ class SolveState:
         if self.progress is not None:
             # Nothing is proven yet, and every soft term is a count or a spread: bound 0.
             self.progress(Progress(objective, 0.0, self.budget.wall()))
-
-
-class Stage(Protocol):
-    """One step of a solve: `applies` from the unit's shape and what came before."""
-
-    name: str
-
-    def applies(self, state: SolveState) -> bool: ...
-
-    def run(self, state: SolveState) -> None: ...
 
 
 class FirstByPerson:
@@ -310,9 +304,11 @@ class Replans:
 
 
 class ByPerson:
-    """The whole model's first rota planned again one person at a time, each against the cover
-    the others leave (`rota.construct`): it ignores the cover, and CP-SAT spends most of its
-    time climbing out of that (bench/README.md)."""
+    """The legal rota planned again one person at a time (`rota.construct`): the whole model's
+    first rota, which ignores the cover, each person against the cover the people before them
+    leave (CP-SAT spends most of its time climbing out of it, bench/README.md); a rota planned
+    person by person already, each against everyone else's row, where no gap-free rota came:
+    the people planned first never saw the ones after them."""
 
     name = "person by person"
 
@@ -322,6 +318,9 @@ class ByPerson:
     def run(self, state: SolveState) -> None:
         assert state.legal is not None
         budget = state.budget
+        if state.planned_by_person and not budget.deterministic:
+            self._against_everyone(state)
+            return
         # At most half of what is left, so that the search after it has time too.
         left = budget.limit_s - budget.elapsed()
         seconds = min(budget.part(CONSTRUCT_SHARE), max(0.0, left) / 2)
@@ -333,6 +332,24 @@ class ByPerson:
             against_all=state.planned_by_person,
         )
         state.legal_result = None
+
+    @staticmethod
+    def _against_everyone(state: SolveState) -> None:
+        """Passes over the staff, each person against everyone else's row, until CP-SAT's
+        search has only its tail of the time left or a pass changes nothing: on a unit whose
+        gap-free chain failed this is where the time gains most (bench/README.md). (In
+        deterministic mode, whose clock counts work, one pass of the usual share.)"""
+        budget = state.budget
+        least = MIN_PERSON_S * len(state.unit.employees)
+        while (seconds := budget.until(1 - TAIL_SHARE)) >= least:
+            assert state.legal is not None
+            before = state.legal
+            state.legal = construct(
+                state.unit, before, state.params, seconds=seconds, against_all=True
+            )
+            state.legal_result = None
+            if state.legal == before:
+                return
 
 
 class PriceAndFix:
@@ -391,12 +408,8 @@ def _objective(result: Result) -> float:
     return math.inf if result.objective is None else result.objective
 
 
-def run_stages(stages: tuple[Stage, ...], state: SolveState) -> Result:
+def run_stages(stages: tuple[Stage[SolveState], ...], state: SolveState) -> Result:
     """Each stage that applies, in order, until one ends the solve; its result, timed."""
-    for stage in stages:
-        if state.result is not None:
-            break
-        if stage.applies(state):
-            stage.run(state)
+    run_in_order(stages, state)
     assert state.result is not None, "the last stage always ends the solve"
     return replace(state.result, runtime_s=state.budget.wall())
