@@ -24,6 +24,9 @@ from rota.result import Result, Status
 from rota.warmstart import weekend_hint
 
 T = TypeVar("T")
+# Less time than this for a search after its model is built: CP-SAT would spend it loading the
+# model.
+MIN_SEARCH_S = 0.5
 
 
 def search(
@@ -114,6 +117,7 @@ def first_rota(
     after it; and what `meanwhile` returns, run in a thread while CP-SAT searches (it leaves
     Python's lock free while it does). A first rota comes far sooner without the objective than
     with it (bench/README.md). None when none is found in `params`' time limit."""
+    started = time.monotonic()
     ctx = build_model(unit, params.with_(explain=False))
     # Searched on a copy without the objective; the copy keeps the variables' indices, so the
     # rota reads back through the model's own variables.
@@ -121,6 +125,12 @@ def first_rota(
     without_objective.clear_objective()  # type: ignore[no-untyped-call]
     # It stops at its first rota, so a generous share costs only where it is needed.
     stone = params.with_(first_rota_only=True, explain=False)
+    if not params.deterministic:
+        # Building the model is part of the time asked for.
+        left = params.time_limit_s - (time.monotonic() - started)
+        if left < MIN_SEARCH_S:
+            return None, ctx, None
+        stone = stone.with_(time_limit_s=left)
     # No thread unless something is submitted.
     with ThreadPoolExecutor(max_workers=1) as beside, stopped_with_main():
         made = None if meanwhile is None else beside.submit(meanwhile)

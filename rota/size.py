@@ -74,10 +74,15 @@ def check_fits(unit: Unit, cap_mib: float | None = None) -> None:
     )
 
 
+def build_seconds(unit: Unit) -> float:
+    """About how long building the unit's whole model takes, at most."""
+    return BUILD_S_PER_SHIFT_VARIABLE * shift_variables(unit)
+
+
 def least_time_limit_s(unit: Unit) -> float:
     """The shortest time limit (seconds) in which a solve of the unit can keep its promise: the
     whole model's builds alone take about this long."""
-    return BUILDS_PER_SOLVE * BUILD_S_PER_SHIFT_VARIABLE * shift_variables(unit)
+    return BUILDS_PER_SOLVE * build_seconds(unit)
 
 
 def check_time(unit: Unit, params: SolveParams) -> None:

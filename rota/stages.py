@@ -26,9 +26,9 @@ from rota.improve import Prepared, improve, prepare, separable
 from rota.model import build_model
 from rota.params import SolveParams
 from rota.repair import repair_hours
-from rota.result import Result
-from rota.search import first_rota, hint_result, search
-from rota.size import shift_variables
+from rota.result import Result, Status
+from rota.search import MIN_SEARCH_S, first_rota, hint_result, search
+from rota.size import build_seconds, shift_variables
 from rota.staging import Stage, run_in_order
 from rota.time_budget import TimeBudget
 
@@ -48,6 +48,8 @@ CONSTRUCT_SHARE = 0.45
 # each load and presolve the whole model, ours only their few people and days.
 IMPROVE_FROM_VARIABLES = 30_000
 TAIL_SHARE = 0.05
+# Making the re-plans' model (`rota.improve.prepare`) takes about two builds of the whole model.
+PREPARE_BUILDS = 2
 # Share of the time by which pricing the rows and the search with their agreed days fixed
 # (rota.columns) end, where they apply; the whole model's search has the rest.
 PRICE_AND_FIX_UNTIL = 0.8
@@ -267,10 +269,15 @@ class WholeFirstRota:
     def run(self, state: SolveState) -> None:
         unit, params = state.unit, state.params
         seconds = state.budget.left() * params.gap_free_share
+        # The re-plans' model is made beside the search only where it is done within the
+        # search's time: nothing can stop it half-way.
+        beside = state.replans and (
+            params.deterministic or seconds >= (1 + PREPARE_BUILDS) * build_seconds(unit)
+        )
         rota, ctx, prepared = first_rota(
             unit,
             params.with_(time_limit_s=seconds),
-            meanwhile=(lambda: prepare(unit, params)) if state.replans else None,
+            meanwhile=(lambda: prepare(unit, params)) if beside else None,
         )
         state.ctx, state.prepared = ctx, prepared
         state.legal = rota
@@ -285,7 +292,15 @@ class Replans:
     name = "re-plans"
 
     def applies(self, state: SolveState) -> bool:
-        return state.legal is not None and state.replans
+        if state.legal is None or not state.replans:
+            return False
+        budget = state.budget
+        # Making their model takes time too, and nothing can stop it half-way.
+        return (
+            state.prepared is not None
+            or budget.deterministic
+            or budget.until(1 - TAIL_SHARE) >= PREPARE_BUILDS * build_seconds(state.unit)
+        )
 
     def run(self, state: SolveState) -> None:
         assert state.legal is not None
@@ -393,6 +408,10 @@ class Search:
     def run(self, state: SolveState) -> None:
         budget = state.budget
         start = state.hint if state.hint is not None else state.legal
+        if start is None and not budget.deterministic and budget.until(1.0) < MIN_SEARCH_S:
+            # Nothing to show and no time to look: building the model would only overrun.
+            state.result = Result(Status.UNKNOWN, None, None, None, budget.wall())
+            return
         found = search(
             state.unit,
             state.params.with_(time_limit_s=budget.left()),

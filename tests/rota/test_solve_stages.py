@@ -27,6 +27,7 @@ from rota.search import first_rota, search
 from rota.stages import (
     FirstByPerson,
     GapFreeSearch,
+    Replans,
     Search,
     SolveState,
     SteppingStone,
@@ -132,6 +133,53 @@ def test_no_gap_free_search_without_its_stepping_stone_unless_deterministic() ->
     params = SolveParams(time_limit_s=60)
     assert not GapFreeSearch().applies(_state(unit, params))
     assert GapFreeSearch().applies(_state(unit, params.with_(deterministic=True)))
+
+
+def test_a_first_rota_whose_model_takes_its_time_to_build_searches_nothing() -> None:
+    """With no time left once its model is built, the first rota does not search: it gives none."""
+    rota, ctx, made = first_rota(
+        demo_unit("sykehjem"), SolveParams(time_limit_s=0.001), meanwhile=lambda: "made"
+    )
+    assert rota is None
+    assert made is None
+    assert ctx.x
+
+
+def test_with_no_start_and_no_time_left_the_search_builds_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At the end of its time with nothing found, the solve says so at once: no model built."""
+
+    def no_search(*args: Any, **kwargs: Any) -> Result:
+        raise AssertionError("searched with no time left")
+
+    monkeypatch.setattr(stages_module, "search", no_search)
+    unit = demo_unit("sykehjem")
+    state = _state(unit, SolveParams(time_limit_s=10), seconds_ago=10)
+    Search().run(state)
+    assert state.result is not None
+    assert state.result.status is Status.UNKNOWN
+    assert state.result.rota is None
+
+
+def test_the_replans_apply_only_when_their_model_can_be_made_in_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Making the re-plans' model cannot be stopped half-way: with less time left than it takes
+    they do not apply, unless it was made already (beside the first rota)."""
+    monkeypatch.setattr(SolveState, "replans", property(lambda state: True))
+    unit = demo_unit("sykehjem")
+    params = SolveParams(time_limit_s=60)
+    state = _state(unit, params)
+    state.legal = Rota(
+        days=unit.days, assignments={e.id: (None,) * unit.days for e in unit.employees}
+    )
+    monkeypatch.setattr(stages_module, "build_seconds", lambda unit: 1.0)
+    assert Replans().applies(state)
+    monkeypatch.setattr(stages_module, "build_seconds", lambda unit: 40.0)
+    assert not Replans().applies(state)
+    state.prepared = prepare(unit, params)
+    assert Replans().applies(state)
 
 
 def test_a_start_given_skips_every_stage_before_the_search() -> None:
