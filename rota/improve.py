@@ -52,7 +52,7 @@ from models.employee import Employee
 from models.rota import Rota
 from models.unit import Unit
 from rota.context import ModelContext
-from rota.interruptible import new_solver
+from rota.interruptible import check_stopped, new_solver
 from rota.model import build_model, solve_fixed
 from rota.params import SolveParams
 from rota.repair import sub_solver
@@ -187,6 +187,7 @@ def improve(
         while (rounds is None or done < rounds) and (
             work < seconds if params.deterministic else time.monotonic() < deadline
         ):
+            check_stopped()
             done += 1
             kinds = [k for k in rate if k != _GAPS or _below_minimum(unit, whole.rota())]
             kind = max(kinds, key=lambda k: (done - last[k] > EXPLORE_ROUNDS, rate[k]))
@@ -376,6 +377,12 @@ def _pool(whole: _Whole, params: SolveParams, cores: int) -> Iterator[ProcessPoo
     )
     try:
         yield pool
+    except KeyboardInterrupt:
+        # Its workers leave Ctrl+C to this process and would finish their round: what they
+        # find is thrown away, so they are ended at once.
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        raise
     finally:
         pool.shutdown(cancel_futures=True)
 

@@ -30,6 +30,13 @@ def stop_all() -> None:
             solver.stop_search()
 
 
+def check_stopped() -> None:
+    """Raise KeyboardInterrupt when Ctrl+C has asked every search to stop (`stop_all`): for work
+    off the main thread between its searches, where the interrupt itself never comes."""
+    if _STOPPING.is_set():
+        raise KeyboardInterrupt
+
+
 @contextmanager
 def stopped_with_main() -> Iterator[None]:
     """Around a main thread's wait for searches in other threads (a thread pool's): Ctrl+C,
@@ -59,8 +66,7 @@ def solve_interruptibly(
     of its own while the main thread waits in Python, where Python's SIGINT handler runs; the
     KeyboardInterrupt stops the search and is raised again once it has ended (a handler in a
     blocking C++ call would wait for the whole search)."""
-    if _STOPPING.is_set():
-        raise KeyboardInterrupt
+    check_stopped()
     if threading.current_thread() is not threading.main_thread():
         # The main thread waits for this one (cli.render) and stops it with `stop_all`.
         with _LOCK:

@@ -378,8 +378,10 @@ def ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-# In a worker process: whether it is solving a scenario, and whether Ctrl+C has stopped it.
-_WORKER = {"busy": False, "stopped": False}
+# In a worker process: whether it is solving a scenario, whether Ctrl+C has stopped it, and
+# whether Ctrl+C has come at all (the pool hands a worker its next scenario before the parent
+# cancels the rest: it must not start it).
+_WORKER = {"busy": False, "stopped": False, "interrupted": False}
 
 
 def _worker_started() -> None:
@@ -390,6 +392,7 @@ def _worker_started() -> None:
 
 def _worker_interrupt(signum: int, frame: Any) -> None:
     del signum, frame
+    _WORKER["interrupted"] = True
     if _WORKER["busy"] and not _WORKER["stopped"]:
         _WORKER["stopped"] = True
         # Searches in threads of this worker (pricing, a model built beside a search) stop too:
@@ -405,6 +408,8 @@ def _solve_in_worker(
     base_rota: Rota | None,
     is_base: bool,
 ) -> ScenarioOutcome:
+    if _WORKER["interrupted"]:
+        raise KeyboardInterrupt
     _WORKER.update(busy=True, stopped=False)
     try:
         return solve_scenario(scenario, params, events, base_rota, is_base)

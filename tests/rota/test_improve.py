@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import threading
 import time
 
 import pytest
@@ -12,6 +13,7 @@ from ortools.sat.python import cp_model
 import rota.improve as improve_module
 from models.rota import Rota
 from models.unit import Unit
+from rota import interruptible
 from rota.check import check
 from rota.improve import (
     _below_minimum,
@@ -511,3 +513,16 @@ def test_every_rule_family_can_be_cut_into_re_plans(name: str) -> None:
     for unit in (demo_unit(name), _every_rule_on(demo_unit(name))):
         prepared = prepare(unit, SolveParams(time_limit_s=5))
         assert prepared.flat is not None, unit.rules
+
+
+def test_ctrl_c_stops_the_re_plans_at_the_next_round(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Off the main thread the interrupt never comes: once Ctrl+C has asked every search to stop,
+    the re-plans raise KeyboardInterrupt before their next round instead of running to their
+    time limit."""
+    monkeypatch.setattr(interruptible, "_STOPPING", threading.Event())
+    unit = _three_weeks()
+    interruptible.stop_all()
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        improve(unit, _both_in_week_one(unit), SolveParams(time_limit_s=30), seconds=30)
+    assert time.monotonic() - started < 10

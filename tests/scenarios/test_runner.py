@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+import scenarios.runner as runner_module
 from models.unit import Unit
 from rota.params import SolveParams
 from scenarios.relaxation import LOOSER, relaxes
@@ -218,3 +219,14 @@ def test_every_scenario_starts_from_the_base_it_shares() -> None:
     )
     assert comparison.outcome("I dag").start is Start.BASELINE
     assert comparison.outcome("Halv").start in (Start.FROM_BASELINE, Start.BASELINE_KEPT)
+
+
+def test_a_worker_stopped_by_ctrl_c_starts_no_further_scenario(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The pool hands a worker its next scenario before the parent cancels the rest: after Ctrl+C
+    the worker refuses it at once rather than solving it to its time limit."""
+    monkeypatch.setitem(runner_module._WORKER, "interrupted", True)
+    scenario = Scenario(name="base", unit=Unit.model_validate(two_shift_unit()))
+    with pytest.raises(KeyboardInterrupt):
+        runner_module._solve_in_worker(scenario, SolveParams(time_limit_s=30), None, None, True)
