@@ -72,14 +72,10 @@ def wider_band(unit: Unit) -> Unit | None:
         e.rules.min_hours is not None and e.rules.max_hours is not None for e in unit.employees
     ):
         return None
-    # Plain hours in the wider band: it holds the band with the three-shift credit (at most
-    # 35.5 / 33.6 of the plain hours), which the repair then mends the rota into.
-    wider = unit.rules.model_copy(
-        update={
-            "hours_tolerance_h_per_week": STEPPING_STONE_TOLERANCE_H,
-            "three_shift_credit": False,
-        }
-    )
+    # The three-shift credit stays on: a band in plain hours does not hold the band with the
+    # credit (up to 35.5 / 33.6 of the plain hours, 12 h over six weeks), and no repair mended
+    # the stone into it (bench/README.md).
+    wider = unit.rules.model_copy(update={"hours_tolerance_h_per_week": STEPPING_STONE_TOLERANCE_H})
     return unit.model_copy(update={"rules": wider})
 
 

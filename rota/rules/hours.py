@@ -319,9 +319,10 @@ def audit(unit: Unit, rota: Rota) -> list[Finding]:
                 RULE,
                 REFERENCE,
                 f"{employee.display_name} ({employee.position_pct:g} %) har {hours(worked)} t"
-                f"{credit_nb}; tillatt er {low / 60:.1f}-{high / 60:.1f} t.",
+                f"{credit_nb}; tillatt er {hours(low / 60)}-{hours(high / 60)} t.",
                 f"{employee.display_name} ({employee.position_pct:g} %) has"
-                f" {hours(worked, 'en')} h{credit_en}; allowed is {low / 60:.1f}-{high / 60:.1f} h.",
+                f" {hours(worked, 'en')} h{credit_en}; allowed is"
+                f" {hours(low / 60, 'en')}-{hours(high / 60, 'en')} h.",
                 employee.id,
             )
         )

@@ -55,6 +55,19 @@ def test_no_stepping_stone_when_every_hours_band_is_explicit() -> None:
     assert not SteppingStone().applies(SolveState(unit, params, TimeBudget.of(params)))
 
 
+def test_the_stepping_stone_keeps_the_three_shift_credit() -> None:
+    """A band in plain hours does not hold the band with the credit: the stone's wider band
+    counts the credit as the unit does, and is wider than the unit's."""
+    unit = demo_unit("sykehjem")
+    unit = unit.model_copy(
+        update={"rules": unit.rules.model_copy(update={"three_shift_credit": True})}
+    )
+    wide = wider_band(unit)
+    assert wide is not None
+    assert wide.rules.three_shift_credit
+    assert wide.rules.hours_tolerance_h_per_week > unit.rules.hours_tolerance_h_per_week
+
+
 def test_first_rota_keeps_the_hard_rules() -> None:
     """The objective-free first rota of the sample breaks no hard rule of the benchmark."""
     unit = unit_from_curtois(SAMPLE, "sample.txt")

@@ -57,6 +57,7 @@ def test_nights_and_days_count_with_the_credit() -> None:
     assert len(found) == 1
     assert "36,98 t med tidskompensasjon" in found[0]
     assert "full uke 33,6 t" in found[0]
+    assert "tillatt er 34,5-36,5 t" in found[0]
     assert evaluate(unit, rota) is None
     plain = three_shift_unit(three_shift_credit=False)
     assert check(plain, rota) == []
