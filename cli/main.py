@@ -15,6 +15,7 @@ import click
 import yaml
 from rich.console import Console
 
+from cli.bilingual import BilingualGroup, BilingualOption, option
 from cli.entry import INTERRUPTED
 from cli.heltid_view import (
     print_cut_gaps,
@@ -23,6 +24,7 @@ from cli.heltid_view import (
     print_plan,
     print_removed,
 )
+from cli.progress import solve_with_progress, working
 from cli.render import (
     print_balance,
     print_findings,
@@ -30,7 +32,6 @@ from cli.render import (
     print_problems,
     print_shift_table,
     print_solve_summary,
-    solve_with_progress,
 )
 from cli.scenario_view import print_comparison, run_with_progress
 from models.capacity import capacity_balance, frame_warnings, unit_warnings
@@ -55,7 +56,7 @@ from scenarios.params import load_params
 from scenarios.plan_workbook import write_plan_workbook
 from scenarios.rota_workbook import cover_cells, write_rota_workbook
 from scenarios.runner import Scenario, base_key
-from scenarios.scenario import ChangeError, RemoveFte, load_scenario
+from scenarios.scenario import ChangeError, RemoveFte, load_scenario, looks_like_unit
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -67,6 +68,11 @@ def _lang() -> Language:
 
 def _console() -> Console:
     return Console(highlight=False, soft_wrap=False, width=120 if not sys.stdout.isatty() else None)
+
+
+def _clock_limit(params: SolveParams) -> float | None:
+    """The seconds a job may take on the clock; None in deterministic mode, which counts work."""
+    return None if params.deterministic else params.time_limit_s
 
 
 def friendly_errors(command: F) -> F:
@@ -119,9 +125,9 @@ def friendly_errors(command: F) -> F:
     return cast(F, wrapper)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(version("rota"), prog_name="rota")
-@click.option(
+@click.group(cls=BilingualGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(version("rota"), prog_name="rota", cls=BilingualOption)
+@option(
     "--lang",
     type=click.Choice(["nb", "en"]),
     default="nb",
@@ -129,7 +135,7 @@ def friendly_errors(command: F) -> F:
     show_default=True,
     help="Language of messages and reports: nb (bokmål) or en.",
 )
-@click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks of internal errors.")
+@option("--debug", is_flag=True, hidden=True, help="Show tracebacks of internal errors.")
 def main(lang: str, debug: bool) -> None:
     """rota: staffing and rota optimisation for Norwegian municipal health and care."""
     if not debug:
@@ -144,7 +150,7 @@ def _ignore_unraisable(unraisable: Any) -> None:
 
 def deterministic_option(command: F) -> F:
     """--deterministic: one worker, a fixed seed and work instead of the clock."""
-    return click.option(
+    return option(
         "--deterministic",
         is_flag=True,
         help="One worker, fixed seed, work instead of the clock: the same result every run,"
@@ -204,14 +210,24 @@ def check_writable(outputs: list[Path | None]) -> None:
         raise InputError(problems)
 
 
+def _yaml_or_none(file: Path) -> object:
+    """The file's YAML data, or None where it cannot be read (loading it says why, later)."""
+    try:
+        return yaml.load(file.read_text(encoding="utf-8"), Loader=StrictLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+
+
+def _unit_files(files: tuple[Path, ...]) -> list[Path]:
+    """The files among scenario files that are unit files (a glob may take them in)."""
+    return [file for file in files if looks_like_unit(_yaml_or_none(file))]
+
+
 def _scenario_bases(files: tuple[Path, ...]) -> list[Path | None]:
     """The base unit files the scenario files name (those that are files)."""
     bases: list[Path | None] = []
     for file in files:
-        try:
-            data = yaml.load(file.read_text(encoding="utf-8"), Loader=StrictLoader)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            continue
+        data = _yaml_or_none(file)
         base = data.get("base") if isinstance(data, dict) else None
         if isinstance(base, str):
             bases.append(file.parent / base)
@@ -219,7 +235,7 @@ def _scenario_bases(files: tuple[Path, ...]) -> list[Path | None]:
 
 
 def _file_option(name: str, dest: str, help_text: str) -> Callable[[F], F]:
-    return click.option(name, dest, type=click.Path(dir_okay=False, path_type=Path), help=help_text)
+    return option(name, dest, type=click.Path(dir_okay=False, path_type=Path), help=help_text)
 
 
 # --params: solver settings from a YAML file (SolveParams).
@@ -237,8 +253,8 @@ turnus_option = _file_option(
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--example", is_flag=True, help="Fill the template with the demo nursing-home ward.")
-@click.option("--force", is_flag=True, help="Write over FILE when it exists.")
+@option("--example", is_flag=True, help="Fill the template with the demo nursing-home ward.")
+@option("--force", is_flag=True, help="Write over FILE when it exists.")
 @friendly_errors
 def template(file: Path, example: bool, force: bool) -> None:
     """Write the input workbook (Excel) for a unit to FILE."""
@@ -297,29 +313,27 @@ def schema() -> None:
 
 @main.command()
 @click.argument("unit_file", metavar="UNIT", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
+@option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     help="The rota workbook to write (default: <UNIT name>-turnus.xlsx here).",
 )
-@click.option(
+@option(
     "--time-limit",
     type=click.FloatRange(min=0, min_open=True),
     help="Stop searching after this many seconds (default 60; it stops sooner when the rota"
     " has not improved for 10 s).",
 )
-@click.option(
+@option(
     "--deterministic",
     is_flag=True,
     help="One worker, fixed seed: the same rota every run. The time limit then counts CP-SAT's"
     " deterministic work units, not seconds (the wall time is often 2-4 times the limit; each"
     " search is cut off at 10 times its limit on the clock).",
 )
-@click.option(
-    "--seed", type=click.IntRange(min=0, max=2**31 - 1), help="Random seed of the search."
-)
-@click.option("--workers", type=click.IntRange(min=0), help="Search workers; 0 means all cores.")
+@option("--seed", type=click.IntRange(min=0, max=2**31 - 1), help="Random seed of the search.")
+@option("--workers", type=click.IntRange(min=0), help="Search workers; 0 means all cores.")
 @params_option
 @friendly_errors
 def solve(
@@ -390,33 +404,33 @@ def _new_positions(unit: Unit, given: tuple[str, ...]) -> dict[str, int]:
 
 @main.command()
 @click.argument("unit_file", metavar="UNIT", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
+@option(
     "--target",
     type=click.FloatRange(min=0, max=100, min_open=True),
     help="Heltidsandel to reach at the lowest cost (0.5 or 50 for 50 %), instead of the most"
     " full-time positions.",
 )
-@click.option(
+@option(
     "--step",
     type=click.FloatRange(min=0.5, max=100),
     default=5.0,
     show_default=True,
     help="Position sizes in steps of this many per cent.",
 )
-@click.option(
+@option(
     "--new",
     "new_positions",
     multiple=True,
     metavar="KOMPETANSE=ANTALL",
     help="New full-time positions the plan may create, e.g. --new HFA=2 (repeatable).",
 )
-@click.option(
+@option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     help="The plan workbook to write (default: <UNIT name>-heltidsplan.xlsx here).",
 )
-@click.option(
+@option(
     "--time-limit",
     type=click.FloatRange(min=0, min_open=True),
     default=120.0,
@@ -451,19 +465,13 @@ def fulltime(
     output = output or Path.cwd() / f"{unit_file.stem}-heltidsplan.xlsx"
     refuse_overwriting([output], [unit_file, params_file, turnus_file])
     check_writable([output])
-    with console.status(
-        "Lager stillingsplan og turnus …" if lang == "nb" else "Planning positions and rota …"
-    ):
-        plan = plan_positions(
-            unit,
-            options,
-            load_params(
-                params_file,
-                time_limit_s=time_limit,
-                deterministic=True if deterministic else None,
-            ),
-            baseline=None if turnus_file is None else read_rota(turnus_file, unit),
-        )
+    params = load_params(
+        params_file, time_limit_s=time_limit, deterministic=True if deterministic else None
+    )
+    baseline = None if turnus_file is None else read_rota(turnus_file, unit)
+    what = "Lager stillingsplan og turnus" if lang == "nb" else "Planning positions and rota"
+    with working(console, what, _clock_limit(params), lang):
+        plan = plan_positions(unit, options, params, baseline=baseline)
     print_plan(console, plan, lang)
     write_plan_workbook(plan, output, lang)
     console.print(f"Skrev planen til {output}" if lang == "nb" else f"Wrote the plan to {output}")
@@ -473,12 +481,12 @@ def fulltime(
 
 @main.command("fte-need")
 @click.argument("unit_file", metavar="UNIT", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
+@option(
     "--cut",
     type=click.FloatRange(min=0, min_open=True),
     help="Also show which shifts lose cover with this many fewer årsverk (FTE).",
 )
-@click.option(
+@option(
     "--time-limit",
     type=click.FloatRange(min=0, min_open=True),
     default=60.0,
@@ -503,7 +511,8 @@ def fte_need_command(
     params = load_params(
         params_file, time_limit_s=time_limit, deterministic=True if deterministic else None
     )
-    with console.status("Beregner årsverksbehov …" if lang == "nb" else "Computing FTE need …"):
+    what = "Beregner årsverksbehov" if lang == "nb" else "Computing the FTE need"
+    with working(console, what, _clock_limit(params), lang):
         need = fte_need(unit, params)
     print_fte_need(console, need, lang)
     if cut is None:
@@ -515,9 +524,8 @@ def fte_need_command(
     except ChangeError as exc:
         raise InputError([error(exc.nb, exc.en, ("--cut",), "bad_option")]) from None
     print_removed(console, removed, lang)
-    with console.status(
-        "Lager turnus med færre årsverk …" if lang == "nb" else "Solving with fewer FTE …"
-    ):
+    what = "Lager turnus med færre årsverk" if lang == "nb" else "Solving with fewer FTE"
+    with working(console, what, _clock_limit(params), lang):
         result = solve_rota(smaller, params)
     if result.rota is None:
         print_no_rota(console, result, params, lang)
@@ -527,7 +535,7 @@ def fte_need_command(
 
 @main.command("check")
 @click.argument("rota_file", metavar="ROTA.xlsx", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
+@option(
     "--unit",
     "unit_file",
     required=True,
@@ -552,14 +560,14 @@ def check_rota(rota_file: Path, unit_file: Path) -> None:
 
 
 @main.command()
-@click.option(
+@option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("rota-demo"),
     show_default=True,
     help="Folder for the demo files.",
 )
-@click.option(
+@option(
     "--time-limit",
     type=click.FloatRange(min=0, min_open=True),
     default=60.0,
@@ -567,14 +575,14 @@ def check_rota(rota_file: Path, unit_file: Path) -> None:
     help="Most seconds to search for each demo unit's rota (it stops sooner when the rota has"
     " not improved for 10 s).",
 )
-@click.option(
+@option(
     "--scenario-time-limit",
     type=click.FloatRange(min=0, min_open=True),
     default=15.0,
     show_default=True,
     help="Most seconds for each demo scenario's rota.",
 )
-@click.option(
+@option(
     "--scenarios/--no-scenarios",
     "with_scenarios",
     default=True,
@@ -638,7 +646,7 @@ def scenarios() -> None:
 
 @scenarios.command("run")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
+@option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -646,30 +654,28 @@ def scenarios() -> None:
     show_default=True,
     help="The comparison workbook to write.",
 )
-@click.option(
+@option(
     "--time-limit",
     type=click.FloatRange(min=0, min_open=True),
     default=30.0,
     show_default=True,
     help="Most seconds for each scenario's rota.",
 )
-@click.option(
+@option(
     "--jobs",
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
     help="Scenarios solved at the same time (each in its own process).",
 )
-@click.option(
-    "--deterministic", is_flag=True, help="One worker, fixed seed: the same result every run."
-)
-@click.option(
+@option("--deterministic", is_flag=True, help="One worker, fixed seed: the same result every run.")
+@option(
     "--csv",
     "csv_path",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the comparison as CSV.",
 )
-@click.option(
+@option(
     "--json",
     "json_path",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -696,6 +702,16 @@ def run_scenarios_command(
         [*files, *_scenario_bases(files), params_file, turnus_file],
     )
     check_writable([output, csv_path, json_path])
+    units = _unit_files(files)
+    if units and len(units) < len(files):
+        # A glob such as scenarios/demo/*.yaml takes the unit files the scenarios build on.
+        names = ", ".join(file.name for file in units)
+        _console().print(
+            f"Hopper over {names}: enhetsfiler, ikke scenarioer (scenarioene leser dem selv)."
+            if lang == "nb"
+            else f"Leaving out {names}: unit files, not scenarios (the scenarios read them)."
+        )
+        files = tuple(file for file in files if file not in units)
     loaded, problems = [], []
     for file in files:
         try:

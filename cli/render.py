@@ -1,14 +1,9 @@
-"""Terminal output: problems, the capacity balance, solving progress and the rule check as rich
-tables, in Norwegian or English."""
+"""Terminal output: problems, the capacity balance, the solve summary and the rule check as
+rich tables, in Norwegian or English."""
 
 from __future__ import annotations
 
-import threading
-import time
-
 from rich.console import Console
-from rich.progress import BarColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.progress import Progress as RichProgress
 from rich.table import Table
 
 from models.capacity import BalanceLine, CapacityBalance
@@ -16,12 +11,9 @@ from models.numbers import number
 from models.problems import Language, Problem, Severity
 from models.rota_workbook import day_heading
 from models.unit import Unit
-from rota.cpsat import Progress
 from rota.findings import Finding, FindingKind
-from rota.interruptible import stop_all, wait_out
 from rota.params import SolveParams
 from rota.result import Result, Status
-from rota.solve import solve
 from scenarios.labels import (
     breaches_first,
     count_kinds,
@@ -64,8 +56,9 @@ def print_balance(console: Console, unit: Unit, balance: CapacityBalance, lang: 
         else f"{unit.name} ({unit.municipality}) — {unit.weeks} weeks"
     )
     console.print(f"[bold]{heading}[/]")
+    vacant = "vakant" if balance.vacant == 1 else "vakante"
     staff = (
-        f"Ansatte: {balance.staff} (herav {balance.vacant} vakante), årsverk:"
+        f"Ansatte: {balance.staff} (herav {balance.vacant} {vacant}), årsverk:"
         f" {number(balance.fte, lang, 2)}, behov ved minimumsbemanning:"
         f" {number(balance.demand_fte, lang, 2)} årsverk"
         if nb
@@ -160,79 +153,6 @@ def print_shift_table(console: Console, unit: Unit, lang: Language) -> None:
 
 
 # Solving and checking ----------------------------------------------------------------------
-
-
-def _waited(finished: threading.Event) -> bool:
-    """Whether the solve in its thread has finished, after a tenth of a second's wait. At Ctrl+C
-    every search is stopped and waited out before the interrupt goes on: the process must not
-    end with CP-SAT still running in the thread ("terminate called ...")."""
-    try:
-        return finished.wait(0.1)
-    except KeyboardInterrupt:
-        stop_all()
-        wait_out(finished)
-        raise
-
-
-def solve_with_progress(
-    console: Console, unit: Unit, params: SolveParams, lang: Language
-) -> Result:
-    """Solve, drawing a progress bar (time against the time limit, best rota so far) on a terminal."""
-    nb = lang == "nb"
-    limit = params.time_limit_s
-    if not console.is_terminal:
-        console.print(
-            f"Lager turnus for {unit.name} (tidsgrense {number(limit, lang, 0)} s) ..."
-            if nb
-            else f"Making the rota for {unit.name} (time limit {number(limit, lang, 0)} s) ..."
-        )
-        return solve(unit, params)
-    latest: list[Progress] = []
-    outcome: list[Result] = []
-    failure: list[BaseException] = []
-
-    finished = threading.Event()
-
-    def work() -> None:
-        try:
-            outcome.append(solve(unit, params, progress=latest.append))
-        except BaseException as exc:  # handed to the main thread below
-            failure.append(exc)
-        finally:
-            finished.set()
-
-    worker = threading.Thread(target=work, daemon=True)
-    columns = (
-        SpinnerColumn(),
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed:.0f}/{task.total:.0f} s"),
-        TextColumn("{task.fields[info]}"),
-        TimeElapsedColumn(),
-    )
-    with RichProgress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task(
-            "Lager turnus" if nb else "Making the rota",
-            total=limit,
-            info="søker ..." if nb else "searching ...",
-        )
-        started = time.monotonic()
-        worker.start()
-        while not _waited(finished):
-            info = ""
-            if latest:
-                best = latest[-1]
-                info = (
-                    f"beste: {number(best.objective, lang, 0)}  grense:"
-                    f" {number(best.best_bound, lang, 0)}"
-                    if nb
-                    else f"best: {number(best.objective, lang, 0)}  bound:"
-                    f" {number(best.best_bound, lang, 0)}"
-                )
-            bar.update(task, completed=min(limit, time.monotonic() - started), info=info)
-    if failure:
-        raise failure[0]
-    return outcome[0]
 
 
 def print_solve_summary(

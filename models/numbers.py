@@ -17,3 +17,8 @@ def hours(value: float, lang: Language = "nb") -> str:
     """Hours to two decimals at most, trailing zeros dropped: 35,33 or 60 (35.33 in English)."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return text.replace(".", ",") if lang == "nb" else text
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """A count with its noun in the singular or the plural: 1 dag, 2 dager."""
+    return f"{count} {one if count == 1 else many}"

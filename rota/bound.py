@@ -43,7 +43,7 @@ def gap_bound(unit: Unit, params: SolveParams, found: Rota | None = None) -> Gap
     the search's own best is never worse than it). None when the hard rules conflict."""
     settings = params.with_(explain=False, hard_cover=False, deterministic=True)
     ctx = build_model(unit, settings)
-    ctx.model.minimize(sum(variable * minutes for variable, minutes in ctx.cover_gaps))
+    ctx.model.minimize(sum(gap.gap * gap.minutes for gap in ctx.cover_gaps))
     if found is not None:
         complete_hint(
             ctx,

@@ -431,7 +431,9 @@ def price_and_fix(
         return start
     if progress is not None:
         # The start is a rota already; the pricing takes a while before anything better comes.
-        progress(Progress(start_cost.objective_value, 0.0, offset + time.monotonic() - began))
+        seconds = offset + time.monotonic() - began
+        gaps = ctx.open_gaps(start_cost.value)
+        progress(Progress(start_cost.objective_value, 0.0, seconds, gaps))
     generated = generate(unit, params, [start], seconds * PRICING_SHARE)
     if generated is None:
         return start

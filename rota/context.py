@@ -4,6 +4,7 @@ the named soft terms of the objective, and enforcement literals for explaining i
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -13,6 +14,22 @@ from rota.params import SolveParams
 
 # A hard rule group for one employee (None: the rule concerns the whole unit, e.g. cover).
 RuleKey = tuple[str, str | None]
+
+
+@dataclass(frozen=True)
+class CoverGap:
+    """One shortfall of the staffing plan the model may leave: its variable (people short), the
+    shift variables that count towards it, how many are needed and the shift's worked minutes."""
+
+    gap: cp_model.IntVar
+    counted: list[cp_model.IntVar]
+    needed: int
+    minutes: int
+
+    def open(self, value: Callable[[cp_model.IntVar], int]) -> bool:
+        """Whether the gap is open in a solution (`value` reads it): its variable may be above
+        the real shortfall in a search's early rotas, so the shift is counted again."""
+        return value(self.gap) > 0 and sum(value(x) for x in self.counted) < self.needed
 
 
 @dataclass
@@ -29,16 +46,23 @@ class ModelContext:
     )
     # Worked-weekend indicators per employee, one per week (made by the weekend family).
     weekends: dict[str, list[cp_model.IntVar]] = field(default_factory=dict)
-    # Every cover, competence and language gap variable with its shift's worked minutes, so that
-    # a search may minimise gap hours alone (rota.bound).
-    cover_gaps: list[tuple[cp_model.IntVar, int]] = field(default_factory=list)
+    # Every cover, competence and language gap, so that a search may minimise gap hours alone
+    # (rota.bound) and its progress count the gaps as the audit does.
+    cover_gaps: list[CoverGap] = field(default_factory=list)
     # Position sizes the model chooses (tenths of a per cent), for position planning; employees
     # not in here keep the position the unit gives them.
     positions: dict[str, cp_model.IntVar] = field(default_factory=dict)
     # works[employee id, day]: 1 when any shift is worked that day (see `works`).
     works_literals: dict[tuple[str, int], cp_model.IntVar] = field(default_factory=dict)
+    # Who may be in three-shift turnus (rota.rules.hours): employee id -> (their rota makes them
+    # so, their hours fall on the capped side of the credit).
+    rotations: dict[str, tuple[cp_model.IntVar, cp_model.IntVar]] = field(default_factory=dict)
     # When explaining, each hard rule group and employee gets a literal assumed true.
     enforcement: dict[RuleKey, cp_model.IntVar] = field(default_factory=dict)
+
+    def open_gaps(self, value: Callable[[cp_model.IntVar], int]) -> int:
+        """How many gaps are open in a solution, counted as `rota check` counts gap findings."""
+        return sum(1 for gap in self.cover_gaps if gap.open(value))
 
     def hard(self, group: str, employee_id: str | None = None) -> list[cp_model.IntVar]:
         """The literals a hard constraint of `group` is enforced by: none in a normal solve, one

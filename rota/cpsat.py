@@ -22,11 +22,13 @@ LOCAL_SEARCH_SHARE = 0.6
 
 @dataclass(frozen=True)
 class Progress:
-    """A better rota was found: its objective, the best bound so far and the time spent."""
+    """A better rota was found: its objective, the best bound so far, the time spent and, where
+    known, its open gaps as `rota check` counts them."""
 
     objective: float
     best_bound: float
     seconds: float
+    gaps: int | None = None
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -86,9 +88,12 @@ class _Watch(threading.Thread):
 
 
 class _Listener(cp_model.CpSolverSolutionCallback):
-    def __init__(self, callback: ProgressCallback | None, offset: float) -> None:
+    def __init__(
+        self, callback: ProgressCallback | None, offset: float, ctx: ModelContext | None = None
+    ) -> None:
         super().__init__()
         self._callback = callback
+        self._ctx = ctx
         self._offset = offset  # seconds spent in earlier searches
         self.found = False
         self.improved_at = time.monotonic()
@@ -99,9 +104,13 @@ class _Listener(cp_model.CpSolverSolutionCallback):
         self.improved_at = time.monotonic()
         self.best = self.objective_value
         if self._callback is not None:
+            gaps = None if self._ctx is None else self._ctx.open_gaps(self.value)
             self._callback(
                 Progress(
-                    self.objective_value, self.best_objective_bound, self._offset + self.wall_time
+                    self.objective_value,
+                    self.best_objective_bound,
+                    self._offset + self.wall_time,
+                    gaps,
                 )
             )
 
@@ -160,7 +169,7 @@ def _run_once(
         # Work, not wall-clock time, bounds the search, so a loaded machine gives the same rota.
         solver.parameters.max_deterministic_time = params.time_limit_s
         solver.parameters.max_time_in_seconds = 10 * params.time_limit_s
-    listener = _Listener(progress, offset)
+    listener = _Listener(progress, offset, ctx)
     watch = None
     if not params.deterministic and (give_up_after is not None or params.stall_s > 0):
         watch = _Watch(solver, listener, give_up_after, params.stall_s, stall_from)

@@ -152,7 +152,7 @@ def improve(
     params: SolveParams,
     seconds: float,
     rounds: int | None = None,
-    report: Callable[[float], None] | None = None,
+    report: Callable[[float, Rota], None] | None = None,
     prepared: Prepared | None = None,
 ) -> tuple[Rota, float]:
     """`rota` (keeping every hard rule) improved by re-plans of a few people over a window of
@@ -160,7 +160,7 @@ def improve(
     how much lower its objective is. Stops after `seconds` (that much solver work in
     deterministic mode), or after `rounds` rounds (of one sweep per core, one in all in
     deterministic mode, or of people re-planned one or two at a time). `report` is told the
-    objective of the rota at the start and after each round that lowered it. `prepared`: the
+    objective and the rota at the start and after each round that lowered it. `prepared`: the
     unit's model as `prepare` makes it, when the caller has it (and keeps it for a search
     after); made here otherwise."""
     if seconds <= 0:
@@ -170,7 +170,7 @@ def improve(
     if whole is None:
         return rota, 0.0
     if report is not None:
-        report(whole.objective)
+        report(whole.objective, rota)
     rng = random.Random(params.seed)
     cores = 1 if params.deterministic else min(MAX_PROCESSES, params.effective_workers)
     work = gained = 0.0
@@ -210,7 +210,7 @@ def improve(
             work += spent
             gained += gain
             if gain > 0 and report is not None:
-                report(whole.objective - gained)
+                report(whole.objective - gained, whole.rota())
             took = spent if params.deterministic else time.monotonic() - clock
             rate[kind] = gain / max(took, 1e-3)
     return whole.rota(), gained

@@ -21,6 +21,7 @@ from rota.interruptible import stopped_with_main
 from rota.model import add_hint, build_model, rota_from, terms_from, tightened, with_shifts_fixed
 from rota.params import SolveParams
 from rota.result import Result, Status
+from rota.rules.coverage import open_gaps
 from rota.warmstart import weekend_hint
 
 T = TypeVar("T")
@@ -50,7 +51,8 @@ def search(
         if hinted is not None and progress is not None:
             # The hint keeps every hard rule: it is a rota already. Nothing is proven yet, and
             # every soft term is a count or a spread, so the bound is 0.
-            progress(Progress(hinted, 0.0, offset + (time.monotonic() - started)))
+            seconds = offset + (time.monotonic() - started)
+            progress(Progress(hinted, 0.0, seconds, open_gaps(unit, hint)))
     elif params.warm_start:
         for key, value in weekend_hint(unit, seed=params.seed).items():
             ctx.model.add_hint(ctx.x[key], value)

@@ -27,6 +27,7 @@ from rota.model import build_model
 from rota.params import SolveParams
 from rota.repair import repair_hours
 from rota.result import Result, Status
+from rota.rules.coverage import open_gaps
 from rota.search import MIN_SEARCH_S, first_rota, hint_result, search
 from rota.size import build_seconds, shift_variables
 from rota.staging import Stage, run_in_order
@@ -129,11 +130,12 @@ class SolveState:
         """Whether the legal rota is improved by the re-plans (the largest separable units)."""
         return separable(self.unit) and shift_variables(self.unit) >= IMPROVE_FROM_VARIABLES
 
-    def report(self, objective: float) -> None:
+    def report(self, objective: float, rota: Rota) -> None:
         """Tell the progress listener of a rota found outside CP-SAT's own search."""
         if self.progress is not None:
             # Nothing is proven yet, and every soft term is a count or a spread: bound 0.
-            self.progress(Progress(objective, 0.0, self.budget.wall()))
+            gaps = open_gaps(self.unit, rota)
+            self.progress(Progress(objective, 0.0, self.budget.wall(), gaps))
 
 
 class FirstByPerson:
@@ -158,7 +160,7 @@ class FirstByPerson:
             return  # not legal after all (it is by construction): the stages after find one
         state.legal, state.legal_result, state.ctx = rota, result, ctx
         state.planned_by_person = True
-        state.report(result.objective)
+        state.report(result.objective, rota)
         if not state.budget.deterministic:
             # The gap-free stages share out what is left as they would the whole limit: their
             # shares are what they need, whatever came before them.

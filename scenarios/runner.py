@@ -35,7 +35,7 @@ from rota.interruptible import stop_all
 from rota.model import evaluate
 from rota.params import SolveParams
 from rota.result import Result
-from rota.rules.coverage import shortfall_minutes
+from rota.rules.coverage import open_gaps, shortfall_minutes
 from rota.size import check_fits
 from rota.solve import solve
 from scenarios.baseline import start_from_base
@@ -276,8 +276,8 @@ def _replan(
         return solve(unit, params, progress=report, hint=start)
     began = time.monotonic()
 
-    def improved(objective: float) -> None:
-        report(Progress(objective, 0.0, time.monotonic() - began))
+    def improved(objective: float, rota: Rota) -> None:
+        report(Progress(objective, 0.0, time.monotonic() - began, open_gaps(unit, rota)))
 
     replanned, _ = improve(unit, start, params, params.time_limit_s, report=improved)
     result = evaluate(unit, replanned, params)

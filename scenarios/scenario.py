@@ -662,12 +662,35 @@ def apply_changes(
     return unit, []
 
 
+UNIT_KEYS = ("employees", "shift_types", "demand")
+
+
+def looks_like_unit(data: object) -> bool:
+    """Whether parsed YAML is a unit file rather than a scenario: staff, shifts or demand, and
+    no base."""
+    return isinstance(data, dict) and "base" not in data and any(k in data for k in UNIT_KEYS)
+
+
 def load_scenario(path: FilePath) -> Scenario:
     """Read a scenario file and apply its changes to its base unit; InputError with the line."""
     path = FilePath(path)
     if not path.is_file():
         raise no_such_file(path)
     data, lines = parse_yaml(read_utf8(path), path.name)
+    if looks_like_unit(data):
+        raise InputError(
+            [
+                error(
+                    f"{path.name} er en enhetsfil (ansatte, vakter, bemanning), ikke en"
+                    " scenariofil: et scenario har «base» (enheten det bygger på) og «changes»."
+                    " Ta enhetsfila ut av lista, eller lag et scenario med den som base.",
+                    f"{path.name} is a unit file (staff, shifts, demand), not a scenario file:"
+                    " a scenario has 'base' (the unit it builds on) and 'changes'. Leave the"
+                    " unit file out, or write a scenario with it as its base.",
+                    code="unit_file_as_scenario",
+                ).located(Location(file=path.name))
+            ]
+        )
 
     def locate(model_path: Path) -> Location:
         line = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from models.employee import SAMI_LANGUAGES
 from models.rota import Rota
 from models.unit import Unit
-from rota.context import ModelContext
+from rota.context import CoverGap, ModelContext
 from rota.findings import Finding, FindingKind, day_label
 
 RULE = "dekning"
@@ -53,7 +53,7 @@ def add_to_model(ctx: ModelContext) -> None:
                 under_min,
                 gap_weight(params.under_minimum_weight, shift.worked_minutes),
             )
-            ctx.cover_gaps.append((under_min, shift.worked_minutes))
+            ctx.cover_gaps.append(CoverGap(under_min, on_shift, row.min, shift.worked_minutes))
             ctx.penalise("under_target", under_target, round(row.weight_under))
             ctx.penalise("over_cover", over, round(row.weight_over))
             for code, needed in row.competence_min.items():
@@ -71,7 +71,7 @@ def add_to_model(ctx: ModelContext) -> None:
                     gap,
                     gap_weight(params.competence_gap_weight, shift.worked_minutes),
                 )
-                ctx.cover_gaps.append((gap, shift.worked_minutes))
+                ctx.cover_gaps.append(CoverGap(gap, able, needed, shift.worked_minutes))
             for language, needed in row.language_min.items():
                 speakers = [
                     ctx.x[e.id, day, shift.code] for e in unit.employees if language in e.languages
@@ -85,7 +85,7 @@ def add_to_model(ctx: ModelContext) -> None:
                     gap,
                     gap_weight(params.language_gap_weight, shift.worked_minutes),
                 )
-                ctx.cover_gaps.append((gap, shift.worked_minutes))
+                ctx.cover_gaps.append(CoverGap(gap, speakers, needed, shift.worked_minutes))
 
 
 def audit(unit: Unit, rota: Rota) -> list[Finding]:
@@ -156,6 +156,11 @@ def audit(unit: Unit, rota: Rota) -> list[Finding]:
                         )
                     )
     return findings
+
+
+def open_gaps(unit: Unit, rota: Rota) -> int:
+    """How many gap findings the audit gives the rota."""
+    return sum(1 for finding in audit(unit, rota) if finding.kind is FindingKind.GAP)
 
 
 def shortfall_minutes(unit: Unit, rota: Rota) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 
 from models.clock import MINUTES_PER_DAY
+from models.numbers import hours
 from models.rota import Rota
 from models.unit import Unit
 from rota.context import ModelContext
@@ -118,16 +119,24 @@ def audit(unit: Unit, rota: Rota) -> list[Finding]:
                     )
                 )
                 continue
-            findings.append(
-                Finding(
-                    RULE,
-                    REFERENCE,
-                    f"{who}: {rest / 60:g} t hvile mellom {code} {day_label(day)} og {next_code};"
-                    f" minst {rules.daily_rest_h:g} t.",
-                    f"{who}: {rest / 60:g} h rest between {code} on day {day + 1} and"
-                    f" {next_code}; at least {rules.daily_rest_h:g} h.",
-                    employee.id,
-                    day,
+            least_nb, least_en = hours(rules.daily_rest_h), hours(rules.daily_rest_h, "en")
+            if rest < 0:
+                nb = (
+                    f"{who}: {code} {day_label(day)} overlapper {next_code}"
+                    f" {day_label(next_day)} med {hours(-rest / 60)} t; minst {least_nb} t hvile."
                 )
-            )
+                en = (
+                    f"{who}: {code} on day {day + 1} overlaps {next_code} on day {next_day + 1}"
+                    f" by {hours(-rest / 60, 'en')} h; at least {least_en} h rest."
+                )
+            else:
+                nb = (
+                    f"{who}: {hours(rest / 60)} t hvile mellom {code} {day_label(day)} og"
+                    f" {next_code}; minst {least_nb} t."
+                )
+                en = (
+                    f"{who}: {hours(rest / 60, 'en')} h rest between {code} on day {day + 1}"
+                    f" and {next_code}; at least {least_en} h."
+                )
+            findings.append(Finding(RULE, REFERENCE, nb, en, employee.id, day))
     return findings

@@ -4,6 +4,7 @@ held to minimum lengths."""
 
 from __future__ import annotations
 
+from models.numbers import counted
 from models.rota import Rota
 from models.unit import Unit
 from rota.context import ModelContext
@@ -119,9 +120,10 @@ def audit(unit: Unit, rota: Rota) -> list[Finding]:
                         Finding(
                             AFTER_NIGHTS_RULE,
                             REFERENCE,
-                            f"{who}: vakt {day_label(later)}, {step} dag(er) etter siste natt;"
+                            f"{who}: vakt {day_label(later)}, {counted(step, 'dag', 'dager')} etter siste"
+                            " natt;"
                             f" {rules.days_off_after_nights} fridager trengs.",
-                            f"{who}: a shift on day {later + 1}, {step} day(s) after the last"
+                            f"{who}: a shift on day {later + 1}, {counted(step, 'day', 'days')} after the last"
                             f" night; {rules.days_off_after_nights} days off are needed.",
                             employee.id,
                             later,
@@ -135,9 +137,9 @@ def audit(unit: Unit, rota: Rota) -> list[Finding]:
                         Finding(
                             MIN_DAYS_RULE,
                             REFERENCE,
-                            f"{who}: bare {run.length} arbeidsdag(er) på rad fra"
+                            f"{who}: bare {counted(run.length, 'arbeidsdag', 'arbeidsdager')} på rad fra"
                             f" {day_label(run.start)}; minst {rules.min_consecutive_days}.",
-                            f"{who}: only {run.length} work day(s) in a row from day"
+                            f"{who}: only {counted(run.length, 'work day', 'work days')} in a row from day"
                             f" {run.start + 1}; at least {rules.min_consecutive_days}.",
                             employee.id,
                             run.start,
@@ -151,9 +153,9 @@ def audit(unit: Unit, rota: Rota) -> list[Finding]:
                         Finding(
                             DAYS_OFF_RULE,
                             REFERENCE,
-                            f"{who}: bare {run.length} fridag(er) på rad fra"
+                            f"{who}: bare {counted(run.length, 'fridag', 'fridager')} på rad fra"
                             f" {day_label(run.start)}; minst {rules.min_consecutive_days_off}.",
-                            f"{who}: only {run.length} day(s) off in a row from day"
+                            f"{who}: only {counted(run.length, 'day', 'days')} off in a row from day"
                             f" {run.start + 1}; at least {rules.min_consecutive_days_off}.",
                             employee.id,
                             run.start,

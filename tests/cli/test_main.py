@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 from openpyxl import load_workbook
 
 import cli.main as cli_main
-import cli.render as cli_render
+import cli.progress as cli_progress
 from cli.main import main
 from models.demo import demo_unit
 from models.loader import load_unit
@@ -720,10 +720,27 @@ def test_ctrl_c_during_a_solve_says_so_and_writes_nothing(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli_render, "solve", interrupted)
+    monkeypatch.setattr(cli_progress, "solve", interrupted)
     out = tmp_path / "turnus.xlsx"
     result = run("solve", str(unit_file(tmp_path)), "-o", str(out), *SOLVE_FLAGS)
     assert result.exit_code == 130
     assert "Avbrutt med Ctrl+C" in result.output
     assert "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_scenarios_run_leaves_out_unit_files_a_glob_takes_in(tmp_path: Path) -> None:
+    """`rota scenarios run folder/*.yaml` where the folder holds the base unit too: the unit
+    file is left out with a note; given alone it is refused as a unit file, exit 1."""
+    unit = unit_file(tmp_path)
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text(f"name: S\nbase: {unit.name}\nchanges: []\n", encoding="utf-8")
+    out = tmp_path / "c.xlsx"
+    flags = ("--deterministic", "--time-limit", "5")
+    result = run("scenarios", "run", str(unit), str(scenario), "-o", str(out), *flags)
+    assert result.exit_code == 0, result.output
+    assert f"Hopper over {unit.name}: enhetsfiler, ikke scenarioer" in result.output
+    assert out.is_file()
+    alone = run("scenarios", "run", str(unit), "-o", str(tmp_path / "d.xlsx"), *flags)
+    assert alone.exit_code == 1, alone.output
+    assert f"{unit.name} er en enhetsfil" in alone.output

@@ -9,7 +9,8 @@ from ortools.sat.python import cp_model
 
 from models.unit import Unit
 from rota.check import check
-from rota.cpsat import _Listener, _Watch, run_solver
+from rota.cpsat import Progress, _Listener, _Watch, run_solver
+from rota.findings import FindingKind
 from rota.model import build_model, rota_from
 from rota.params import SolveParams
 from rota.result import Status
@@ -67,3 +68,22 @@ def test_local_search_first_finds_a_legal_rota_and_still_proves_none_exists() ->
     crowded = Unit.model_validate(data)
     status, _ = run_solver(build_model(crowded, params), params, local_search_first=True)
     assert status is Status.INFEASIBLE
+
+
+def test_progress_counts_the_open_gaps_as_the_audit_does() -> None:
+    """Each rota a search reports comes with its open gaps, the number of gap findings the
+    audit gives that rota (cover, competence and language alike)."""
+    data = two_shift_unit()
+    data["demand"] = [
+        {"shift": "D", "min": 2, "target": 2, "language_min": {"se": 1}},
+        {"shift": "A", "min": 1, "target": 1, "competence_min": {"SPL": 1}},
+    ]
+    unit = Unit.model_validate(data)
+    ctx = build_model(unit, SolveParams(deterministic=True, time_limit_s=5))
+    seen: list[Progress] = []
+    status, solver = run_solver(ctx, SolveParams(deterministic=True, time_limit_s=5), seen.append)
+    assert status is Status.OPTIMAL
+    gaps = [f for f in check(unit, rota_from(ctx, solver)) if f.kind is FindingKind.GAP]
+    assert len(gaps) > 0
+    assert seen[-1].objective == solver.objective_value
+    assert seen[-1].gaps == len(gaps)

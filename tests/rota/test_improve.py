@@ -83,8 +83,13 @@ def test_replans_reach_the_known_best_and_say_by_how_much() -> None:
     assert check(unit, start) == []
     assert _cover_cost(unit, start) == 707
     told: list[float] = []
+
+    def report(objective: float, rota: Rota) -> None:
+        assert check(unit, rota) == []
+        told.append(objective)
+
     rota, gained = improve(
-        unit, start, SolveParams(deterministic=True), seconds=30, rounds=20, report=told.append
+        unit, start, SolveParams(deterministic=True), seconds=30, rounds=20, report=report
     )
     assert check(unit, rota) == []
     assert _cover_cost(unit, rota) == 0

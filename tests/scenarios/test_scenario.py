@@ -306,3 +306,14 @@ def test_a_removed_service_carries_its_replacement_cost(tmp_path: Path) -> None:
     [line] = scenario.extra_costs
     assert line.amount == 900_000
     assert "nattpatrulje" in line.basis_nb
+
+
+def test_a_unit_file_given_as_a_scenario_is_named_as_one() -> None:
+    """The demo's home-care unit file read as a scenario: one error that says it is a unit
+    file and what a scenario holds, not one error per unit field."""
+    with pytest.raises(InputError) as raised:
+        load_scenario(DEMO_SCENARIOS / "hjemmetjeneste.yaml")
+    problems = raised.value.problems
+    assert len(problems) == 1
+    assert "hjemmetjeneste.yaml er en enhetsfil" in problems[0].describe("nb")
+    assert "«base»" in problems[0].describe("nb")

@@ -75,3 +75,16 @@ def test_forbidden_succession() -> None:
     data["shift_types"][0]["forbidden_next"] = ["A"]
     unit = Unit.model_validate(data)
     assert rules_broken(unit, {"kari": "DA....."}) == ["vaktrekkefølge"]
+
+
+def test_rest_is_said_with_the_decimal_comma_and_an_overlap_as_an_overlap() -> None:
+    """A then D is '9,5 t hvile'; a night that runs into the next day's day shift is an
+    overlap with its length, never a negative rest."""
+    data = two_shift_unit(whole_weekends=False)
+    data["shift_types"].append({"code": "N", "start": "22:00", "end": "08:00"})
+    unit = Unit.model_validate(data)
+    rota = rota_of(unit, {"kari": "AD.....", "ola": "ND....."})
+    details = [f.detail_nb for f in check(unit, rota)]
+    assert any("9,5 t hvile mellom A" in d for d in details), details
+    assert any("N uke 1 Ma overlapper D uke 1 Ti med 0,5 t" in d for d in details), details
+    assert not any("-0" in d for d in details)
