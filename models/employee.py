@@ -110,6 +110,13 @@ class Employee(Frozen):
         " (e.g. 60 % here and 40 % in another unit): the same key in each. Empty means the"
         " position's id.",
     )
+    home_unit: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=80,
+        description="The unit the person belongs to, in one rota for several units (after"
+        " merge_unit): the workbook groups people by it. Empty means this unit.",
+    )
     competence: str = Field(description="Competence code, e.g. SPL.")
     position_pct: float = Field(ge=0, le=100, description="Stillingsprosent: position size in %.")
     desired_pct: float | None = Field(

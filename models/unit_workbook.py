@@ -292,6 +292,15 @@ EMPLOYEES = TableSheet(
             "",
             10,
         ),
+        Column(
+            "Hjemenhet",
+            "home_unit",
+            cells.text,
+            "Enheten personen hører til, i én turnus for flere enheter: turnusen grupperes"
+            " etter den. Tomt = denne enheten.",
+            "",
+            14,
+        ),
     ),
     "Én rad per ansatt eller vakant stilling. Fridager, faste vakter og ønsker står i arket Ønsker.",
 )
@@ -616,6 +625,7 @@ def _table_rows(spec: TableSheet, unit: Unit) -> Iterator[dict[str, Any]]:
                 "id": employee.id,
                 "name": employee.name or None,
                 "person": employee.person,
+                "home_unit": employee.home_unit,
                 "competence": employee.competence,
                 "position_pct": cells.plain(employee.position_pct),
                 "desired_pct": cells.plain(employee.desired_pct),

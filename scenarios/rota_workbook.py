@@ -107,6 +107,27 @@ def cover_cells(unit: Unit, rota: Rota) -> list[CoverCell]:
     return sorted(found, key=lambda cell: (cell.day, _shift_order(unit, cell.shift)))
 
 
+def _groups(unit: Unit) -> list[tuple[str, list[Employee]]]:
+    """The Turnus grid's groups: by competence, and by home unit first in one rota for several
+    units, in the order the units and competences come."""
+    homes = list(dict.fromkeys(e.home_unit or unit.name for e in unit.employees))
+    groups = []
+    for home in homes:
+        for competence in unit.competences:
+            group = [
+                e
+                for e in unit.employees
+                if e.competence == competence.code and (e.home_unit or unit.name) == home
+            ]
+            if not group:
+                continue
+            heading = (
+                f"{competence.name} ({competence.code})" if competence.name else competence.code
+            )
+            groups.append((f"{home}: {heading}" if len(homes) > 1 else heading, group))
+    return groups
+
+
 def _shift_order(unit: Unit, code: str) -> int:
     return [shift.code for shift in unit.shift_types].index(code)
 
@@ -262,11 +283,7 @@ def _write_turnus(
             cell.border = WEEK_EDGE
 
     row = 3
-    for competence in unit.competences:
-        group = [e for e in unit.employees if e.competence == competence.code]
-        if not group:
-            continue
-        heading = f"{competence.name} ({competence.code})" if competence.name else competence.code
+    for heading, group in _groups(unit):
         for column in range(1, last_column + 1):
             sheet.cell(row=row, column=column).fill = GROUP_FILL
         sheet.cell(row=row, column=2, value=heading).font = BOLD

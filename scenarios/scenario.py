@@ -433,45 +433,71 @@ class RemoveEmployees(Frozen):
 
 
 class MergeUnit(Frozen):
-    """One rota for two units with shared staff: shifts with the same code and times are shared,
-    others are taken over with the other unit's prefix; demand on a shared shift adds up."""
+    """One rota for two units that stay apart: each keeps its own shifts (the other unit's
+    codes get its prefix), its own demand and its own staff, and each person their home unit
+    (the workbook groups by it). The shifts in `shared`, codes of either unit or "all", are open
+    to the staff of both; the others only to the unit's own staff."""
 
     type: Literal["merge_unit"]
     unit: str = Field(description="The other unit's file (relative to the scenario) or demo:NAME.")
     prefix: str = Field(default="", description="Put before the other unit's ids and codes.")
+    shared: tuple[str, ...] | Literal["all"] = Field(
+        default=(),
+        description="Shift codes (of either unit, as each unit writes them) that staff of both"
+        " units may work, or all; none by default.",
+    )
 
     def apply(self, unit: Unit, base_folder: FilePath | None = None) -> Unit:
         other = _load_base(self.unit, base_folder)
+        if other.weeks != unit.weeks:
+            raise ChangeError(
+                f"Enhetene har ulik turnuslengde ({unit.weeks} og {other.weeks} uker).",
+                f"The units' rotas differ in length ({unit.weeks} and {other.weeks} weeks).",
+                "unit",
+            )
         prefix = self.prefix or (other.name[:3].upper() + "-")
-        rename: dict[str, str] = {}
+        rename = {shift.code: f"{prefix}{shift.code}"[:8] for shift in other.shift_types}
+        clash = sorted(set(rename.values()) & set(unit.shift_by_code))
+        if clash or len(set(rename.values())) < len(rename):
+            raise ChangeError(
+                f"Vaktkodene til {other.name} blir like enhetens egne med prefikset «{prefix}»"
+                f" ({', '.join(clash) or 'for lange koder'}): velg et annet prefiks.",
+                f"The shift codes of {other.name} become the unit's own with the prefix"
+                f" '{prefix}' ({', '.join(clash) or 'codes too long'}): choose another prefix.",
+                "prefix",
+            )
+        mine_open, theirs_open = self._open_codes(unit, rename)
         shifts = [s.model_dump() for s in unit.shift_types]
         for shift in other.shift_types:
-            mine = unit.shift_by_code.get(shift.code)
-            if mine is not None and (mine.start, mine.end) == (shift.start, shift.end):
-                rename[shift.code] = shift.code
-            else:
-                rename[shift.code] = f"{prefix}{shift.code}"[:8]
-                data = shift.model_dump()
-                data["code"] = rename[shift.code]
-                shifts.append(data)
-        for data in shifts:
+            data = shift.model_dump()
+            data["code"] = rename[shift.code]
             data["forbidden_next"] = [rename.get(c, c) for c in data["forbidden_next"]]
+            shifts.append(data)
         competences = [c.model_dump() for c in unit.competences]
         for competence in other.competences:
             if competence.code not in unit.competence_by_code:
                 competences.append(competence.model_dump())
-        employees = [e.model_dump() for e in unit.employees]
+        employees = []
+        for employee in unit.employees:
+            data = employee.model_dump()
+            own = employee.allowed_shifts or tuple(unit.shift_by_code)
+            data["allowed_shifts"] = [*own, *theirs_open]
+            data["home_unit"] = employee.home_unit or unit.name
+            employees.append(data)
         for employee in other.employees:
             data = employee.model_dump()
             data["id"] = f"{prefix}{employee.id}"
-            if employee.allowed_shifts is not None:
-                data["allowed_shifts"] = [rename[c] for c in employee.allowed_shifts]
+            own = employee.allowed_shifts or tuple(other.shift_by_code)
+            data["allowed_shifts"] = [*(rename[c] for c in own), *mine_open]
+            data["max_shifts"] = {rename[c]: n for c, n in employee.max_shifts.items()}
             data["pins"] = [{**p, "shift": rename[p["shift"]]} for p in data["pins"]]
             data["wishes"] = [
                 {**w, "shift": rename[w["shift"]] if w["shift"] else None} for w in data["wishes"]
             ]
+            data["home_unit"] = employee.home_unit or other.name
             employees.append(data)
-        demand = _merge_demand(unit, other, rename)
+        demand = [row.model_dump() for row in unit.demand]
+        demand += [{**row.model_dump(), "shift": rename[row.shift]} for row in other.demand]
         pay = dict(other.budget.pay_per_competence)
         pay.update(unit.budget.pay_per_competence)
         budget = unit.budget.model_dump()
@@ -490,44 +516,21 @@ class MergeUnit(Frozen):
             budget=budget,
         )
 
-
-def _merge_demand(unit: Unit, other: Unit, rename: dict[str, str]) -> list[dict[str, Any]]:
-    """Demand day by day: on a shared shift the two units' needs add up."""
-    if other.weeks != unit.weeks:
-        raise ChangeError(
-            f"Enhetene har ulik turnuslengde ({unit.weeks} og {other.weeks} uker).",
-            f"The units' rotas differ in length ({unit.weeks} and {other.weeks} weeks).",
-            "unit",
-        )
-    merged: dict[tuple[str, int], dict[str, Any]] = {}
-    for source, codes in ((unit, None), (other, rename)):
-        for day in range(7):
-            for row in source.demand:
-                if not row.applies_to(day):
-                    continue
-                code = codes[row.shift] if codes else row.shift
-                key = (code, day)
-                total = merged.setdefault(
-                    key,
-                    {
-                        "shift": code,
-                        "min": 0,
-                        "target": 0,
-                        "competence_min": {},
-                        "language_min": {},
-                        "weight_under": row.weight_under,
-                        "weight_over": row.weight_over,
-                    },
-                )
-                total["min"] += row.min
-                total["target"] += row.wanted
-                for field_name in ("competence_min", "language_min"):
-                    for name, count in getattr(row, field_name).items():
-                        total[field_name][name] = total[field_name].get(name, 0) + count
-    rows = []
-    for (_, day), total in merged.items():
-        rows.append({**total, "weekdays": [day]})
-    return rows
+    def _open_codes(self, unit: Unit, rename: dict[str, str]) -> tuple[list[str], list[str]]:
+        """The unit's shifts open to the other unit's staff, and the other unit's (renamed)
+        open to the unit's staff."""
+        if self.shared == "all":
+            return list(unit.shift_by_code), list(rename.values())
+        unknown = [c for c in self.shared if c not in unit.shift_by_code and c not in rename]
+        if unknown:
+            raise ChangeError(
+                f"Ingen av enhetene har vakta «{unknown[0]}».",
+                f"Neither unit has the shift '{unknown[0]}'.",
+                "shared",
+            )
+        mine = [c for c in self.shared if c in unit.shift_by_code]
+        theirs = [rename[c] for c in self.shared if c in rename]
+        return mine, theirs
 
 
 class SetBudget(Frozen):

@@ -22,7 +22,9 @@ from rota.result import Result, Status
 from rota.solve import solve
 from scenarios.labels import explanation, status_label, term_label
 from scenarios.rota_workbook import RED, cover_cells, write_rota_workbook
+from scenarios.scenario import apply_changes
 from tests.rota.conftest import rota_of, three_shift_unit, two_shift_unit
+from tests.scenarios.test_scenario import CHANGE, DEMO_SCENARIOS
 
 DETERMINISTIC = SolveParams(deterministic=True, time_limit_s=10)
 
@@ -279,3 +281,30 @@ def test_timer_shows_counted_hours_and_the_persons_full_week(tmp_path: Path) -> 
     assert values["Full uke"] == pytest.approx(33.6)
     notes = [c.value for r in sheet.iter_rows() for c in r if isinstance(c.value, str)]
     assert any("1 t 15 min" in text for text in notes)
+
+
+def test_a_rota_of_two_units_groups_people_by_home_unit(tmp_path: Path) -> None:
+    """After merge_unit the Turnus grid has the ward's groups first, then the home care's, each
+    heading naming its unit, every person under their own unit; the rota still reads back."""
+    unit = demo_unit("sykehjem")
+    change = CHANGE.validate_python(
+        {"type": "merge_unit", "unit": "hjemmetjeneste.yaml", "prefix": "HT-", "shared": ["D"]}
+    )
+    merged, problems = apply_changes(unit, (change,), DEMO_SCENARIOS)
+    assert problems == []
+    rota = Rota(
+        days=merged.days, assignments={e.id: (None,) * merged.days for e in merged.employees}
+    )
+    path = write_rota_workbook(merged, made_result(rota), [], tmp_path / "merged.xlsx")
+    sheet = load_workbook(path)["Turnus"]
+    headings, home_of = [], {}
+    for row in sheet.iter_rows(min_row=3, values_only=True):
+        if row[0] is None and row[1]:
+            headings.append(str(row[1]))
+        elif row[0] in merged.employee_by_id:
+            home_of[row[0]] = headings[-1].split(":")[0]
+    homes = [h.split(":")[0] for h in headings if ":" in h]
+    assert homes == sorted(homes, key=lambda h: h != unit.name)
+    assert set(homes) == {unit.name, "Hjemmetjenesten sone nord"}
+    assert all(home_of[e.id] == e.home_unit for e in merged.employees)
+    assert read_rota(path, merged) == rota

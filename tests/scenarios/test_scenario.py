@@ -174,22 +174,46 @@ def test_add_and_remove_employees(ward: Unit) -> None:
     assert path == ("changes", 0, "ids")
 
 
-def test_merge_unit_shares_shifts_and_adds_demand(ward: Unit) -> None:
-    """Merging the home-care zone: shared D and A shifts, demand added up, staff prefixed."""
-    folder = DEMO_SCENARIOS
+def test_merge_unit_keeps_the_units_apart_but_opens_the_shared_shifts(ward: Unit) -> None:
+    """Merging the home-care zone with D and A shared: each unit keeps its own shifts and
+    demand, each person their home unit; home-care staff may work the ward's D and A but not
+    its nights or langvakter, and the ward's staff the home care's D and A."""
     change = CHANGE.validate_python(
-        {"type": "merge_unit", "unit": "hjemmetjeneste.yaml", "prefix": "HT-"}
+        {"type": "merge_unit", "unit": "hjemmetjeneste.yaml", "prefix": "HT-", "shared": ["D", "A"]}
     )
-    unit, problems = apply_changes(ward, (change,), folder)
+    unit, problems = apply_changes(ward, (change,), DEMO_SCENARIOS)
     assert problems == []
-    assert [s.code for s in unit.shift_types] == [s.code for s in ward.shift_types]
-    monday_day = unit.demand_on(0, "D")
-    assert monday_day is not None
-    assert monday_day.min == 5 + 2
-    assert monday_day.competence_min["SPL"] == 1 + 1
-    assert "HT-1" in unit.employee_by_id
+    codes = [s.code for s in unit.shift_types]
+    assert codes == [*(s.code for s in ward.shift_types), "HT-D", "HT-A"]
+    assert unit.demand_on(0, "D") == ward.demand_on(0, "D")
+    home_monday = unit.demand_on(0, "HT-D")
+    assert home_monday is not None
+    assert (home_monday.min, home_monday.competence_min) == (2, {"SPL": 1})
+    home = unit.employee("HT-1")
+    assert home.home_unit == "Hjemmetjenesten sone nord"
+    assert [c for c in codes if home.allows_shift(c)] == ["D", "A", "HT-D", "HT-A"]
+    nurse = unit.employees[0]
+    assert nurse.home_unit == ward.name
+    assert nurse.allows_shift("HT-D")
     assert len(unit.employees) == len(ward.employees) + 6
     assert unit.budget.budget_frame_nok == pytest.approx(17_900_000 + 3_300_000)
+
+
+def test_merge_unit_shares_nothing_unless_asked(ward: Unit) -> None:
+    """Without `shared` each unit's staff work only their own unit's shifts; a shared code
+    neither unit has is an error naming it."""
+    change = CHANGE.validate_python({"type": "merge_unit", "unit": "hjemmetjeneste.yaml"})
+    unit, problems = apply_changes(ward, (change,), DEMO_SCENARIOS)
+    assert problems == []
+    home = next(e for e in unit.employees if e.home_unit == "Hjemmetjenesten sone nord")
+    assert not any(home.allows_shift(s.code) for s in ward.shift_types)
+    assert not any(unit.employees[0].allows_shift(c) for c in ("HJE-D", "HJE-A"))
+    bad = CHANGE.validate_python(
+        {"type": "merge_unit", "unit": "hjemmetjeneste.yaml", "shared": ["X"]}
+    )
+    _, problems = apply_changes(ward, (bad,), DEMO_SCENARIOS)
+    assert len(problems) == 1
+    assert "«X»" in problems[0].message("nb")
 
 
 def test_merge_unit_keeps_one_person_one_person(ward: Unit, tmp_path: Path) -> None:
