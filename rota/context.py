@@ -54,9 +54,6 @@ class ModelContext:
     positions: dict[str, cp_model.IntVar] = field(default_factory=dict)
     # works[employee id, day]: 1 when any shift is worked that day (see `works`).
     works_literals: dict[tuple[str, int], cp_model.IntVar] = field(default_factory=dict)
-    # Who may be in three-shift turnus (rota.rules.hours): employee id -> (their rota makes them
-    # so, their hours fall on the capped side of the credit).
-    rotations: dict[str, tuple[cp_model.IntVar, cp_model.IntVar]] = field(default_factory=dict)
     # When explaining, each hard rule group and employee gets a literal assumed true.
     enforcement: dict[RuleKey, cp_model.IntVar] = field(default_factory=dict)
 

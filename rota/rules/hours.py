@@ -152,7 +152,6 @@ def _add_band(
         model.add(minutes <= high).only_enforce_if(enforced)
         return
     rotating, capped = rotation.rotating, rotation.capped
-    ctx.rotations[employee.id] = (rotating, capped)
     full, least = rotation.full, rotation.least
     with_credit = least * (minutes + per_minute * rotation.credit)
     model.add(minutes >= low).only_enforce_if([*enforced, ~rotating])
@@ -268,34 +267,6 @@ def counted(
     return Counted(
         minutes, credit, scaled, least, rules.full_time_week_h * minutes * least / scaled
     )
-
-
-def three_shift_side(
-    unit: Unit, rota: Rota, employee: Employee, table: dict[tuple[int, str], int] | None = None
-) -> tuple[bool, bool]:
-    """Whether the employee's row puts them in three-shift turnus, and whether their hours then
-    count on the capped side (the full-time week at its shortest)."""
-    count = counted(unit, rota, employee, table)
-    if not count.three_shift:
-        return False, False
-    full, least = _weeks_in_tenths(unit.rules_for(employee))
-    return True, full * count.minutes <= least * (count.minutes + count.credit)
-
-
-def fix_three_shift(ctx: ModelContext, rota: Rota) -> None:
-    """Fix who is in three-shift turnus, and on which side of the cap, as in `rota`: each
-    person's hours band is then one linear range, the either-or gone, and every rota found keeps
-    the band. A restriction, never a relaxation: `rota` stays a solution."""
-    unit = ctx.unit
-    table = credits(unit)
-    for employee in unit.employees:
-        literals = ctx.rotations.get(employee.id)
-        if literals is None:
-            continue
-        rotating, capped = literals
-        is_rotating, is_capped = three_shift_side(unit, rota, employee, table)
-        ctx.model.add(rotating == int(is_rotating))
-        ctx.model.add(capped == int(is_capped))
 
 
 def minutes_outside(
