@@ -32,10 +32,22 @@ def run_with_progress(
     lang: Language,
     base_rotas: Mapping[str, Rota] | None = None,
 ) -> Comparison:
-    """Run the scenarios with a live line each: state, best objective so far, seconds.
+    """Run the scenarios with a line each: on a terminal a live table (state, the best rota's
+    gaps in cover so far, seconds), elsewhere (a log file) a line as each starts and ends.
     `base_rotas`: rotas of base units already made (scenarios.runner.base_key)."""
     lines: dict[str, ScenarioEvent] = {s.name: ScenarioEvent(s.name, "waiting") for s in scenarios}
     planned = {s.name for s in scenarios if s.positions is not None}
+    if not console.is_terminal:
+
+        def log(event: ScenarioEvent) -> None:
+            previous = lines.get(event.name)
+            lines[event.name] = event
+            if event.state == "running" and previous is not None and previous.state == "waiting":
+                console.print(f"  {_t(lang, 'Starter', 'Starting')}: {event.name}")
+            elif event.state == "done" and event.outcome is not None:
+                console.print(f"  {_t(lang, 'Ferdig', 'Done')}: {_done_words(event, lang)}")
+
+        return run_scenarios(scenarios, params, jobs=jobs, on_event=log, base_rotas=base_rotas)
     with Live(live_table(lines, planned, lang), console=console, refresh_per_second=4) as live:
 
         def update(event: ScenarioEvent) -> None:
@@ -48,12 +60,32 @@ def run_with_progress(
         return run_scenarios(scenarios, params, jobs=jobs, on_event=update, base_rotas=base_rotas)
 
 
+def _t(lang: Language, nb: str, en: str) -> str:
+    return nb if lang == "nb" else en
+
+
+def _gap_count(gaps: int, lang: Language) -> str:
+    if lang == "nb":
+        return f"{gaps} {'mangel' if gaps == 1 else 'mangler'} i dekningen"
+    return f"{gaps} gap{'' if gaps == 1 else 's'} in cover"
+
+
+def _done_words(event: ScenarioEvent, lang: Language) -> str:
+    """'Ingen nattevakt (15,2 s): gyldig turnus ..., 0 mangler i dekningen'."""
+    assert event.outcome is not None
+    seconds = "" if event.seconds is None else f" ({number(event.seconds, lang, 1)} s)"
+    words = f"{event.name}{seconds}: {status_label(event.outcome.result.status, lang)}"
+    if event.outcome.result.rota is not None and event.gaps is not None:
+        words += f", {_gap_count(event.gaps, lang)}"
+    return words
+
+
 def live_table(lines: dict[str, ScenarioEvent], planned: set[str], lang: Language) -> Table:
-    """A line per scenario: its state, its best objective so far, and seconds. A scenario that
-    plans positions (`planned`) shows no objective: the planner's is its cost in øre plus the
-    rota's terms, a number nobody can read; its cost is in the comparison that follows."""
+    """A line per scenario: its state, the best rota's gaps in cover so far (as `rota check`
+    counts them), and seconds. A scenario that plans positions (`planned`) says so while it
+    runs."""
     view = Table(title="Scenarioer" if lang == "nb" else "Scenarios", title_justify="left")
-    for header in ("Scenario", "Status", "Mål" if lang == "nb" else "Objective", "s"):
+    for header in ("Scenario", "Status", _t(lang, "Mangler i dekningen", "Gaps in cover"), "s"):
         view.add_column(header)
     for name, event in lines.items():
         nb, en = _STATES[event.state]
@@ -62,11 +94,10 @@ def live_table(lines: dict[str, ScenarioEvent], planned: set[str], lang: Languag
         state = nb if lang == "nb" else en
         if event.state == "done" and event.outcome is not None:
             state = status_label(event.outcome.result.status, lang)
-        shown = event.objective is not None and name not in planned
         view.add_row(
             name,
             state,
-            number(event.objective, lang, 0) if shown and event.objective is not None else "",
+            "" if event.gaps is None else number(event.gaps, lang, 0),
             "" if event.seconds is None else number(event.seconds, lang, 1),
         )
     return view

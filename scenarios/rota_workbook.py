@@ -329,7 +329,10 @@ def _write_turnus(
     row = _write_legend(sheet, row + 1, unit, styles, lang)
 
     _widths(sheet, {1: 7, 2: 22, 3: 9})
-    _widths(sheet, {FIRST_DAY_COLUMN + day: 4.6 for day in range(days)})
+    # Wide enough for the longest code (a merged unit's "HT-D"), and for "12/12" below.
+    longest = max((len(s.code) for s in unit.shift_types), default=1)
+    day_width = max(4.6, 1.4 * longest + 1.2)
+    _widths(sheet, {FIRST_DAY_COLUMN + day: day_width for day in range(days)})
     _widths(sheet, dict.fromkeys(range(first_hours, last_column + 1), 9))
     sheet.freeze_panes = sheet.cell(row=3, column=FIRST_DAY_COLUMN)
     sheet.page_setup.orientation = "landscape"

@@ -121,6 +121,7 @@ class ScenarioEvent:
     objective: float | None = None
     seconds: float | None = None
     outcome: ScenarioOutcome | None = None
+    gaps: int | None = None  # the best rota's open gaps so far, as `rota check` counts them
 
 
 EventCallback = Callable[[ScenarioEvent], None]
@@ -142,7 +143,13 @@ def solve_scenario(
     def report(progress: Progress) -> None:
         if events is not None:
             events.put(
-                ScenarioEvent(scenario.name, "improved", progress.objective, progress.seconds)
+                ScenarioEvent(
+                    scenario.name,
+                    "improved",
+                    progress.objective,
+                    progress.seconds,
+                    gaps=progress.gaps,
+                )
             )
 
     if scenario.time_limit_s is not None:
@@ -489,6 +496,7 @@ def _run(
                         outcome.result.objective,
                         outcome.result.runtime_s,
                         outcome,
+                        gaps=sum(1 for f in outcome.findings if f.kind is FindingKind.GAP),
                     )
                 )
     _drain(events, on_event)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from io import StringIO
+
 from rich.console import Console
 
-from cli.scenario_view import live_table, print_comparison
+from cli.scenario_view import live_table, print_comparison, run_with_progress
 from models.numbers import number
 from models.unit import Unit
+from rota.findings import FindingKind
 from rota.params import SolveParams
 from scenarios.runner import Comparison, Scenario, ScenarioEvent, solve_scenario
 from tests.rota.conftest import two_shift_unit
@@ -28,17 +31,39 @@ def test_a_scenario_stopped_by_time_gets_a_line_on_what_to_do() -> None:
     assert "--scenario-time-limit" in text
 
 
-def test_live_table_hides_the_planners_objective() -> None:
-    """While solving, a rota scenario shows its objective; a scenario that plans positions
-    shows none (the planner's is cost in øre plus terms) and says it plans positions."""
+def test_live_table_shows_gaps_in_cover_never_the_objective() -> None:
+    """While solving, a scenario shows its best rota's gaps in cover, never the solver's
+    objective (for a planner its cost in øre plus terms); a planner says it plans positions."""
     lines = {
-        "Dagens turnus": ScenarioEvent("Dagens turnus", "improved", 111.0, 3.2),
+        "Dagens turnus": ScenarioEvent("Dagens turnus", "improved", 111.0, 3.2, gaps=4),
         "Heltidsplan": ScenarioEvent("Heltidsplan", "improved", 1_701_374_418.0, 4.5),
     }
     console = Console(record=True, width=200)
     console.print(live_table(lines, {"Heltidsplan"}, "nb"))
     text = console.export_text()
-    assert "111" in text
+    assert "Mangler i dekningen" in text
+    assert "│ 4 " in text
+    assert "111" not in text
     assert number(1_701_374_418.0, "nb", 0) not in text
-    assert "1701374418" not in text
     assert "lager stillingsplan og turnus" in text
+
+
+def test_a_log_gets_a_line_as_each_scenario_starts_and_ends() -> None:
+    """Outside a terminal the run writes a line when a scenario starts and one when it ends,
+    with its status and its gaps in cover as the comparison counts them."""
+    out = StringIO()
+    console = Console(file=out, force_terminal=False, width=200)
+    unit = Unit.model_validate(two_shift_unit())
+    comparison = run_with_progress(
+        console,
+        [Scenario("Liten", unit)],
+        SolveParams(deterministic=True, time_limit_s=5),
+        1,
+        "nb",
+    )
+    gaps = sum(1 for f in comparison.outcomes[0].findings if f.kind is FindingKind.GAP)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "  Starter: Liten"
+    assert lines[-1].startswith("  Ferdig: Liten (")
+    assert gaps == 0  # the tiny unit's minimums are 0
+    assert lines[-1].endswith(", 0 mangler i dekningen")
