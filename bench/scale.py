@@ -2,7 +2,7 @@
 other unit shapes of `bench.shapes`.
 
     python -m bench scale [--sizes 10 25 50 100 200] [--weeks 6 12] [--shapes KIND ...]
-                          [--time-limit 60] [--seed 0]
+                          [--time-limit 60] [--seed 0] [--uneven-week-weights 0 2]
 
 Each unit is solved in its own process, so that its peak memory is its own (the child reports its
 maximum resident set size, taken before the gap bound below). Times are wall-clock seconds from the
@@ -29,6 +29,7 @@ from typing import Any
 from bench.generate import describe, generate_unit
 from bench.shapes import SERIES, Shape, shape_unit
 from models.capacity import capacity_balance
+from models.rota import Rota
 from models.unit import Unit
 from rota.bound import gap_bound
 from rota.check import check
@@ -37,6 +38,7 @@ from rota.findings import FindingKind
 from rota.params import SolveParams
 from rota.rules.coverage import shortfall_minutes
 from rota.solve import solve
+from scenarios.rota_workbook import worked_minutes
 
 # An objective below this has no cover, competence or language gap (each weighs 5 000 or more).
 GAP_FREE_BELOW = 5_000
@@ -69,6 +71,11 @@ class ScaleRun:
     gap_hours: float | None = None
     bound_hours: float | None = None
     allowed_hours: float | None = None
+    # The even-weeks weight the unit was solved with (None: its own), and the least and most
+    # hours any part-timer (position under 100 %) has in one week of the rota.
+    uneven_week_weight: int | None = None
+    part_week_min_h: float | None = None
+    part_week_max_h: float | None = None
 
     def at(self, seconds: float) -> tuple[float, float] | None:
         """Objective and relative gap of the best rota found by `seconds`."""
@@ -83,15 +90,37 @@ def _gap(objective: float, bound: float) -> float:
     return 0.0 if objective <= bound else (objective - bound) / max(1.0, abs(objective))
 
 
+def part_time_weeks(unit: Unit, rota: Rota) -> tuple[float, float] | None:
+    """The least and most hours a part-timer (position under 100 %) works in one week."""
+    weeks = [
+        worked_minutes(unit, rota, e.id, range(week * 7, week * 7 + 7)) / 60
+        for e in unit.employees
+        if 0 < e.position_pct < 100
+        for week in range(unit.weeks)
+    ]
+    return (min(weeks), max(weeks)) if weeks else None
+
+
 def run_one(
-    size: int, weeks: int, seed: int, time_limit: float, workers: int, kind: str = ""
+    size: int,
+    weeks: int,
+    seed: int,
+    time_limit: float,
+    workers: int,
+    kind: str = "",
+    uneven_week_weight: int | None = None,
 ) -> ScaleRun:
     """Generate one unit (the scaled ward, or a shape of `bench.shapes`), solve it with the
-    default settings (no stop on stall), audit it and bound its gaps."""
+    default settings (no stop on stall), audit it and bound its gaps. `uneven_week_weight`
+    overrides the unit's even-weeks weight."""
     unit: Unit = (
         shape_unit(Shape(kind, size, weeks), seed) if kind else generate_unit(size, weeks, seed)
     )
+    if uneven_week_weight is not None:
+        rules = unit.rules.model_copy(update={"uneven_week_weight": uneven_week_weight})
+        unit = unit.model_copy(update={"rules": rules})
     run = ScaleRun(size, weeks, seed, kind or "sykehjem", describe(unit))
+    run.uneven_week_weight = uneven_week_weight
     started = time.monotonic()
 
     def listen(progress: Progress) -> None:
@@ -116,6 +145,9 @@ def run_one(
         run.gaps = sum(f.kind is FindingKind.GAP for f in findings)
         per_week = 60 * unit.weeks
         run.gap_hours = shortfall_minutes(unit, result.rota) / per_week
+        spread = part_time_weeks(unit, result.rota)
+        if spread is not None:
+            run.part_week_min_h, run.part_week_max_h = spread
         bound = gap_bound(unit, params.with_(gap_bound_s=BOUND_S), found=result.rota)
         if bound is not None:
             run.bound_hours = bound.unavoidable_hours_per_week
@@ -125,13 +157,21 @@ def run_one(
 
 
 def run_in_child(
-    size: int, weeks: int, seed: int, time_limit: float, workers: int, kind: str = ""
+    size: int,
+    weeks: int,
+    seed: int,
+    time_limit: float,
+    workers: int,
+    kind: str = "",
+    uneven_week_weight: int | None = None,
 ) -> ScaleRun:
     """run_one in a fresh process, so peak memory is this unit's alone."""
     command = [sys.executable, "-m", "bench", "scale-one", str(size), str(weeks)]
     command += ["--seed", str(seed), "--time-limit", str(time_limit), "--workers", str(workers)]
     if kind:
         command += ["--kind", kind]
+    if uneven_week_weight is not None:
+        command += ["--uneven-week-weight", str(uneven_week_weight)]
     done = subprocess.run(command, capture_output=True, text=True, check=True)
     data: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     data["trace"] = [tuple(point) for point in data["trace"]]
@@ -156,6 +196,8 @@ def table_header(checkpoints: list[float]) -> list[str]:
         "gap h/week",
         "gap bound h/week",
         "allowed h/week",
+        "even-weeks weight",
+        "part-timers' weeks (h)",
     ]
 
 
@@ -176,6 +218,12 @@ def table_row(run: ScaleRun, checkpoints: list[float]) -> list[str]:
         _fmt(run.gap_hours) + within,
         _fmt(run.bound_hours),
         _fmt(run.allowed_hours),
+        "default" if run.uneven_week_weight is None else str(run.uneven_week_weight),
+        (
+            "-"
+            if run.part_week_min_h is None or run.part_week_max_h is None
+            else f"{run.part_week_min_h:.1f}-{run.part_week_max_h:.1f}"
+        ),
     ]
     return cells
 
@@ -194,14 +242,25 @@ def scale(args: argparse.Namespace) -> None:
     print("|" + "---|" * len(header), flush=True)
     units = [("", size, weeks) for weeks in args.weeks for size in args.sizes]
     units += [(s.kind, s.size, s.weeks) for s in SERIES if s.kind in args.shapes]
+    weights = args.uneven_week_weights or [None]
     for kind, size, weeks in units:
-        run = run_in_child(size, weeks, args.seed, args.time_limit, args.workers, kind)
-        print("| " + " | ".join(table_row(run, checkpoints)) + " |", flush=True)
-        print(f"  ({run.description}; {run.status}, {run.total_s:.0f} s)", file=sys.stderr)
+        # Each weight in turn on the same unit: the variants compared in the same run.
+        for weight in weights:
+            run = run_in_child(size, weeks, args.seed, args.time_limit, args.workers, kind, weight)
+            print("| " + " | ".join(table_row(run, checkpoints)) + " |", flush=True)
+            print(f"  ({run.description}; {run.status}, {run.total_s:.0f} s)", file=sys.stderr)
 
 
 def scale_one(args: argparse.Namespace) -> None:
-    run = run_one(args.size, args.weeks, args.seed, args.time_limit, args.workers, args.kind)
+    run = run_one(
+        args.size,
+        args.weeks,
+        args.seed,
+        args.time_limit,
+        args.workers,
+        args.kind,
+        args.uneven_week_weight,
+    )
     print(json.dumps(asdict(run)))
 
 
@@ -220,6 +279,13 @@ def add_commands(commands: Any) -> None:
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=0)
+    parser.add_argument(
+        "--uneven-week-weights",
+        type=int,
+        nargs="*",
+        default=[],
+        help="solve each unit once with each of these even-weeks weights (default: its own)",
+    )
     one = commands.add_parser("scale-one", help="one generated unit (JSON out; used by scale)")
     one.add_argument("size", type=int)
     one.add_argument("weeks", type=int)
@@ -227,3 +293,4 @@ def add_commands(commands: Any) -> None:
     one.add_argument("--seed", type=int, default=0)
     one.add_argument("--workers", type=int, default=0)
     one.add_argument("--kind", default="", help="a shape of bench/shapes.py (default: the ward)")
+    one.add_argument("--uneven-week-weight", type=int, default=None)

@@ -72,6 +72,7 @@ BENCHMARK_RULES: dict[str, Any] = {
     "night_spread_weight": 0,
     "weekend_spread_weight": 0,
     "isolated_day_weight": 0,
+    "uneven_week_weight": 0,
 }
 # Model paths (after the item index) and the benchmark field a person would correct.
 _FIELD_OF_PATH: dict[str, str] = {

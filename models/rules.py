@@ -255,6 +255,24 @@ class WorkRules(Frozen):
         ge=0,
         le=1000,
     )
+    week_hours_slack_h: float = _rule(
+        8.0,
+        "Jevne uker: timer en uke kan ligge over eller under stillingens ukesnitt uten straff",
+        "Even weeks: hours a week may lie above or below the position's weekly hours unpenalised",
+        "lokal praksis (antatt)",
+        "timer",
+        ge=0,
+        le=60,
+    )
+    uneven_week_weight: int = _rule(
+        2,
+        "Vekt: per time en uke ligger utenfor stillingens ukesnitt ± slakken",
+        "Weight: per hour a week lies outside the position's weekly hours ± the slack",
+        "jevne uker (lokal praksis)",
+        "poeng",
+        ge=0,
+        le=1000,
+    )
 
     def most_weekends(self, weeks: int) -> int:
         """The most weekends one person may work in a rota of `weeks` weeks: at most one in

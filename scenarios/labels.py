@@ -27,6 +27,10 @@ TERM_LABELS: dict[str, tuple[str, str]] = {
     "quick_returns": ("Kvikkvakter", "Quick returns"),
     "unmet_wishes": ("Uoppfylte ønsker", "Unmet wishes"),
     "isolated_days": ("Enkeltstående arbeidsdager", "Isolated work days"),
+    "uneven_weeks": (
+        "Ujevne uker (timer utenfor ukesnittet)",
+        "Uneven weeks (hours off the weekly share)",
+    ),
     "night_spread": ("Ujevn fordeling av netter", "Uneven spread of nights"),
     "weekend_spread": ("Ujevn fordeling av helger", "Uneven spread of weekends"),
     "hours_off_position": ("Timer utenfor stillingen", "Hours off the position"),

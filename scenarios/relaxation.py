@@ -39,6 +39,8 @@ LOOSER: dict[str, Direction] = {
     "night_spread_weight": "neutral",
     "weekend_spread_weight": "neutral",
     "isolated_day_weight": "neutral",
+    "week_hours_slack_h": "neutral",
+    "uneven_week_weight": "neutral",
 }
 
 

@@ -15,6 +15,7 @@ from rota.rules import (
     runs,
     sundays,
     weekends,
+    weekly_hours,
     wishes,
     working_time,
 )
@@ -32,4 +33,5 @@ FAMILIES: tuple[ModuleType, ...] = (
     runs,
     wishes,
     fairness,
+    weekly_hours,
 )

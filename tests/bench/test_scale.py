@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bench.scale import ScaleRun, table_header, table_row
+from bench.scale import ScaleRun, part_time_weeks, table_header, table_row
+from models.unit import Unit
+from tests.rota.conftest import rota_of, two_shift_unit
 
 
 def _run() -> ScaleRun:
@@ -34,6 +36,17 @@ def test_gaps_are_marked_against_what_the_promise_allows() -> None:
     """Gaps at most the bound plus the allowance are within; more are marked OVER."""
     run = _run()
     run.gap_hours, run.bound_hours, run.allowed_hours = 3.0, 1.0, 4.0
-    assert table_row(run, [60.0])[-3:] == ["3.0 (within)", "1.0", "4.0"]
+    assert table_row(run, [60.0])[-5:-2] == ["3.0 (within)", "1.0", "4.0"]
     run.gap_hours = 4.5
-    assert table_row(run, [60.0])[-3] == "4.5 (OVER)"
+    assert table_row(run, [60.0])[-5] == "4.5 (OVER)"
+
+
+def test_part_timers_weeks_are_the_least_and_most_hours_of_one_week() -> None:
+    """Over every part-timer and week: 0 h in a week off and 15 h in a week of two shifts; the
+    row shows the range and the weight."""
+    unit = Unit.model_validate(two_shift_unit())
+    rota = rota_of(unit, {"kari": "DD.....", "ola": "......."})
+    assert part_time_weeks(unit, rota) == (0.0, 15.0)
+    run = _run()
+    run.part_week_min_h, run.part_week_max_h, run.uneven_week_weight = 0.0, 15.0, 0
+    assert table_row(run, [60.0])[-2:] == ["0", "0.0-15.0"]

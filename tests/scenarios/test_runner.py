@@ -131,6 +131,8 @@ LOOSER_VALUES: dict[str, Any] = {
     "night_spread_weight": 50,
     "weekend_spread_weight": 50,
     "isolated_day_weight": 50,
+    "week_hours_slack_h": 2.0,
+    "uneven_week_weight": 50,
 }
 
 
