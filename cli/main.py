@@ -373,7 +373,7 @@ def _solve_and_write(unit: Unit, params: SolveParams, output: Path, lang: Langua
         return None
     findings = check(unit, result.rota)
     write_rota_workbook(unit, result, findings, output, lang)
-    print_solve_summary(console, result, findings, lang)
+    print_solve_summary(console, unit, result, findings, lang)
     console.print(f"Skrev turnusen til {output}" if lang == "nb" else f"Wrote the rota to {output}")
     return result.rota
 

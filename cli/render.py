@@ -20,8 +20,8 @@ from scenarios.labels import (
     explanation,
     kind_label,
     status_label,
-    term_label,
 )
+from scenarios.rota_workbook import summary_rows
 
 
 def signed(value: float, lang: Language, decimals: int = 1) -> str:
@@ -155,36 +155,49 @@ def print_shift_table(console: Console, unit: Unit, lang: Language) -> None:
 # Solving and checking ----------------------------------------------------------------------
 
 
+def _shown(value: object, number_format: str | None, lang: Language) -> str:
+    """A Sammendrag value as the terminal shows it, in the reader's number format."""
+    if value is None:
+        return ""
+    if not isinstance(value, int | float):
+        return _escape(str(value))
+    if number_format == "0%":
+        return f"{number(value * 100, lang, 0)} %"
+    if number_format and number_format.startswith("+"):
+        return signed(value, lang, 0)
+    decimals = {"0.0": 1, "0.00": 2}.get(number_format or "", 0)
+    return number(value, lang, decimals)
+
+
 def print_solve_summary(
-    console: Console, result: Result, findings: list[Finding], lang: Language
+    console: Console, unit: Unit, result: Result, findings: list[Finding], lang: Language
 ) -> None:
-    """Status, objective by term, bound, gap, runtime, breaches and gaps as one table."""
-    nb = lang == "nb"
-    breaches, gaps = count_kinds(findings)
-    table = Table(title="Resultat" if nb else "Result", title_justify="left", show_header=False)
+    """The Sammendrag sheet's rows as one table: status, gaps and breaches, cost against the
+    frames, then the search's penalty points and time."""
+    table = Table(
+        title="Resultat" if lang == "nb" else "Result", title_justify="left", show_header=False
+    )
     table.add_column("", justify="left")
     table.add_column("", justify="right")
-    status = status_label(result.status, lang)
-    colour = "green" if result.status.has_rota else "red"
-    table.add_row("Status", f"[{colour}]{status}[/]")
-    if result.objective is not None:
-        table.add_row("Målfunksjon" if nb else "Objective", number(result.objective, lang, 0))
-        for name, value in result.terms.items():
-            if value:
-                table.add_row(f"  {term_label(name, lang)}", number(value, lang, 0))
-    if result.best_bound is not None:
-        table.add_row("Beste grense" if nb else "Best bound", number(result.best_bound, lang, 0))
-    if result.gap is not None:
-        table.add_row("Avstand" if nb else "Gap", f"{number(result.gap * 100, lang, 1)} %")
-    table.add_row("Kjøretid" if nb else "Runtime", f"{number(result.runtime_s, lang, 1)} s")
-    if result.rota is not None:
-        shown = f"[red]{breaches}[/]" if breaches else "[green]0[/]"
-        table.add_row("Brudd på reglene" if nb else "Breaches of the rules", shown)
-        table.add_row(
-            "Mangler i dekningen" if nb else "Gaps in cover",
-            f"[yellow]{gaps}[/]" if gaps else "0",
-        )
+    breaches, gaps = count_kinds(findings)
+    colours = {
+        "Status": "green" if result.status.has_rota else "red",
+        _label(lang, "Brudd på reglene", "Breaches of the rules"): "red" if breaches else "green",
+        _label(lang, "Mangler i dekningen (vakter)", "Gaps in cover (shifts)"): (
+            "yellow" if gaps else ""
+        ),
+    }
+    for label, value, number_format in summary_rows(unit, result, findings, lang):
+        if label in (_label(lang, "Enhet", "Unit"), _label(lang, "Kommune", "Municipality")):
+            continue  # said in the heading above the table
+        shown = _shown(value, number_format, lang)
+        colour = colours.get(label, "")
+        table.add_row(_escape(label), f"[{colour}]{shown}[/]" if colour else shown)
     console.print(table)
+
+
+def _label(lang: Language, nb: str, en: str) -> str:
+    return nb if lang == "nb" else en
 
 
 def print_no_rota(console: Console, result: Result, params: SolveParams, lang: Language) -> None:

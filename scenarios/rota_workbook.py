@@ -2,7 +2,8 @@
 
 Sheets: Turnus (employees x days, colour per shift, hours per week and against the position, cover
 under the grid, gaps in red), Dekning (cover per day and shift), Timer (hours per employee), Regelsjekk
-(the independent rule check) and Sammendrag (status and objective by term). The Turnus sheet is laid
+(the independent rule check) and Sammendrag (status, gaps, breaches and cost against the
+frames first, then the search's penalty points). The Turnus sheet is laid
 out so that `models.rota_workbook.read_rota` reads it back, also after a person has edited it.
 """
 
@@ -34,8 +35,10 @@ from models.rota_workbook import (
 )
 from models.shift import ShiftType
 from models.unit import Unit
+from rota.cost import cost
 from rota.findings import Finding, FindingKind
 from rota.result import Result
+from rota.rules.coverage import shortfall_minutes
 from rota.rules.hours import counted, credits
 from scenarios.heltid_sheet import sheet_name as heltid_sheet_name
 from scenarios.heltid_sheet import write_heltid_sheet
@@ -640,43 +643,102 @@ def _write_findings(sheet: Any, unit: Unit, findings: list[Finding], lang: Langu
             sheet.cell(row=row, column=1).font = Font(bold=True, color="C00000")
 
 
-def _write_summary(
-    sheet: Any, unit: Unit, result: Result, findings: list[Finding], lang: Language
-) -> None:
+def summary_rows(
+    unit: Unit, result: Result, findings: list[Finding], lang: Language
+) -> list[tuple[str, Any, str | None]]:
+    """What a unit leader reads first: the unit, the status, the gaps and breaches, the cost
+    against the frames; then, for whoever runs the search, its penalty points and time."""
     breaches, gaps = count_kinds(findings)
+    fte = sum(e.fte for e in unit.employees)
+    period = _t(lang, f"{unit.weeks} uker", f"{unit.weeks} weeks")
+    if unit.start_date is not None:
+        period += _t(lang, f" fra {unit.start_date:%d.%m.%Y}", f" from {unit.start_date}")
     rows: list[tuple[str, Any, str | None]] = [
         (_t(lang, "Enhet", "Unit"), unit.name, None),
         (_t(lang, "Kommune", "Municipality"), unit.municipality or None, None),
-        (_t(lang, "Antall uker", "Weeks"), unit.weeks, None),
+        (_t(lang, "Periode", "Period"), period, None),
         (_t(lang, "Ansatte", "Employees"), len(unit.employees), None),
+        (_t(lang, "Årsverk", "FTE"), round(fte, 2), "0.00"),
         ("Status", status_label(result.status, lang), None),
-        (_t(lang, "Målfunksjon (sum straff)", "Objective (total penalty)"), result.objective, "0"),
-    ]
-    for name, value in result.terms.items():
-        rows.append(("    " + term_label(name, lang), value, "0"))
-    rows += [
-        (_t(lang, "Beste grense", "Best bound"), result.best_bound, "0"),
-        (
-            _t(lang, "Avstand til beste grense", "Gap to best bound"),
-            result.gap,
-            "0.0%",
-        ),
-        (_t(lang, "Kjøretid (s)", "Runtime (s)"), round(result.runtime_s, 1), "0.0"),
     ]
     if result.rota is not None:
+        per_week = shortfall_minutes(unit, result.rota) / 60 / max(1, unit.weeks)
+        spent = cost(unit, result.rota)
         rows += [
+            (_t(lang, "Mangler i dekningen (vakter)", "Gaps in cover (shifts)"), gaps, None),
+            (_t(lang, "Manglende timer per uke", "Hours short a week"), round(per_week, 1), "0.0"),
             (_t(lang, "Brudd på reglene", "Breaches of the rules"), breaches, None),
-            (_t(lang, "Mangler i dekningen", "Gaps in cover"), gaps, None),
+            (
+                _t(lang, "Årskostnad (kr, mangler kjøpt inn)", "Yearly cost (NOK, gaps bought in)"),
+                round(spent.total),
+                "#,##0",
+            ),
         ]
-    _write_table_header(sheet, 1, [(_t(lang, "Hva", "What"), 36), (_t(lang, "Verdi", "Value"), 40)])
+        frame = unit.budget.budget_frame_nok
+        if frame is not None:
+            rows += [
+                (_t(lang, "Budsjettramme (kr)", "Budget frame (NOK)"), round(frame), "#,##0"),
+                (
+                    _t(
+                        lang,
+                        "Mot budsjettrammen (kr, + er over)",
+                        "Against the frame (NOK, + is over)",
+                    ),
+                    round(spent.total - frame),
+                    "+#,##0;-#,##0;0",
+                ),
+            ]
+    if unit.budget.fte_frame is not None:
+        rows.append((_t(lang, "Årsverksramme", "FTE frame"), unit.budget.fte_frame, "0.00"))
+    rows.append(("", None, None))
+    rows.append((_t(lang, "Om søket", "About the search"), None, None))
+    if result.objective is not None:
+        rows.append(
+            (
+                _t(lang, "Straffepoeng (lavere er bedre)", "Penalty points (lower is better)"),
+                result.objective,
+                "0",
+            )
+        )
+        for name, value in result.terms.items():
+            rows.append(("    " + term_label(name, lang), value, "0"))
+    if result.best_bound is not None:
+        rows.append(
+            (
+                _t(lang, "Bevist nedre grense for straffepoengene", "Proven least penalty"),
+                result.best_bound,
+                "0",
+            )
+        )
+    if result.gap is not None:
+        rows.append(
+            (
+                _t(
+                    lang,
+                    "Straffepoeng som ikke er bevist nødvendige",
+                    "Penalty not proven necessary",
+                ),
+                result.gap,
+                "0%",
+            )
+        )
+    rows.append((_t(lang, "Kjøretid (s)", "Runtime (s)"), round(result.runtime_s, 1), "0.0"))
+    return rows
+
+
+def _write_summary(
+    sheet: Any, unit: Unit, result: Result, findings: list[Finding], lang: Language
+) -> None:
+    _write_table_header(sheet, 1, [(_t(lang, "Hva", "What"), 44), (_t(lang, "Verdi", "Value"), 40)])
     row = 2
-    for label, value, number_format in rows:
+    for label, value, number_format in summary_rows(unit, result, findings, lang):
         sheet.cell(row=row, column=1, value=label)
         cell = sheet.cell(row=row, column=2, value=value)
         cell.alignment = Alignment(horizontal="left")
         if number_format and isinstance(value, int | float):
             cell.number_format = number_format
-        if label == "Status":
+        if label in ("Status", _t(lang, "Om søket", "About the search")):
+            sheet.cell(row=row, column=1).font = BOLD
             cell.font = BOLD
         row += 1
     lines = explanation(result, lang)

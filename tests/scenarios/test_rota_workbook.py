@@ -16,6 +16,7 @@ from models.rota import Rota
 from models.rota_workbook import read_rota
 from models.unit import Unit
 from rota.check import check
+from rota.cost import cost
 from rota.findings import Finding, FindingKind
 from rota.params import SolveParams
 from rota.result import Result, Status
@@ -191,6 +192,11 @@ def test_cover_hours_findings_and_summary_sheets(tmp_path: Path) -> None:
     assert summary["    Mangler nordsamisk"] == 5_000
     assert summary["    mystery"] == 1
     assert summary["Brudd på reglene"] == 1
+    gaps = sum(1 for f in findings if f.kind is FindingKind.GAP)
+    assert summary["Mangler i dekningen (vakter)"] == gaps > 0
+    assert summary["Årskostnad (kr, mangler kjøpt inn)"] == round(cost(unit, rota).total)
+    assert "Straffepoeng (lavere er bedre)" in summary
+    assert "Målfunksjon (sum straff)" not in summary
 
 
 def test_no_breaches_is_said_plainly(small: tuple[Unit, Result], tmp_path: Path) -> None:
