@@ -701,7 +701,8 @@ def summary_rows(
             )
         )
         for name, value in result.terms.items():
-            rows.append(("    " + term_label(name, lang), value, "0"))
+            if value:
+                rows.append(("    " + term_label(name, lang), value, "0"))
     if result.best_bound is not None:
         rows.append(
             (
