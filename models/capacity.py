@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from models.employee import SAMI_LANGUAGES
-from models.numbers import number
+from models.numbers import decimal, number
 from models.problems import Problem, warning
 from models.unit import Unit
 
@@ -278,8 +278,8 @@ def unit_warnings(unit: Unit, balance: CapacityBalance | None = None) -> list[Pr
         more_en = "more" if contracted > needed else "fewer"
         problems.append(
             warning(
-                f"De ansattes avtalte timer ({contracted:.1f} t/uke) er {more_nb} enn behovet"
-                f" ({needed:.1f} t/uke) med mer enn {HOURS_MISMATCH_SHARE:.0%}.",
+                f"De ansattes avtalte timer ({number(contracted)} t/uke) er {more_nb} enn behovet"
+                f" ({number(needed)} t/uke) med mer enn {HOURS_MISMATCH_SHARE * 100:.0f} %.",
                 f"Contracted hours ({contracted:.1f} h/week) are {more_en} than demand"
                 f" ({needed:.1f} h/week) by more than {HOURS_MISMATCH_SHARE:.0%}.",
                 ("employees",),
@@ -292,8 +292,8 @@ def unit_warnings(unit: Unit, balance: CapacityBalance | None = None) -> list[Pr
         if line.available + 1e-9 < line.needed:
             problems.append(
                 warning(
-                    f"Helgene krever {line.needed:g} ({line.label_nb}), men staben gir"
-                    f" {line.available:.1f} ({line.basis_nb}).",
+                    f"Helgene krever {decimal(line.needed)} ({line.label_nb}), men staben gir"
+                    f" {number(line.available)} ({line.basis_nb}).",
                     f"Weekends need {line.needed:g} ({line.label_en}), but the staff gives"
                     f" {line.available:.1f} ({line.basis_en}).",
                     ("demand",),

@@ -113,7 +113,6 @@ class Employee(Frozen):
     home_unit: str | None = Field(
         default=None,
         min_length=1,
-        max_length=80,
         description="The unit the person belongs to, in one rota for several units (after"
         " merge_unit): the workbook groups people by it. Empty means this unit.",
     )

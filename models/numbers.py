@@ -22,3 +22,9 @@ def hours(value: float, lang: Language = "nb") -> str:
 def counted(count: int, one: str, many: str) -> str:
     """A count with its noun in the singular or the plural: 1 dag, 2 dager."""
     return f"{count} {one if count == 1 else many}"
+
+
+def decimal(value: float, spec: str = "g", lang: Language = "nb") -> str:
+    """`value` in a format spec ("g", ".2f"), with the decimal comma in Norwegian."""
+    text = format(value, spec)
+    return text.replace(".", ",") if lang == "nb" else text

@@ -27,6 +27,7 @@ from models.build import build_unit
 from models.cells import CellError
 from models.clock import WEEKDAYS_NB
 from models.excel import data_rows, open_workbook
+from models.print_setup import print_ready
 from models.problems import InputError, Location, Path, Problem, error
 from models.rules import WorkRules, rule_catalogue
 from models.unit import Unit
@@ -433,25 +434,76 @@ UNIT_SHEET = KeyValueSheet(
     "Om enheten.",
 )
 
-_BUDGET_LABELS: dict[str, tuple[str, str]] = {
-    "budget_frame_nok": ("Budsjettramme", "kr/år"),
-    "fte_frame": ("Årsverksramme", "årsverk"),
-    "budget_year": ("Budsjettår", "år"),
-    "pay_year": ("Lønnstall gjelder for år", "år"),
-    "wage_growth_pct": ("Lønnsvekst per år (%)", "% per år"),
-    "employer_tax_zone": ("Arbeidsgiveravgift sone", "I, Ia, II, III, IV, IVa, V"),
-    "pension_pct": ("Pensjon (arbeidsgiver)", "% av lønn"),
-    "holiday_pay_pct": ("Feriepenger", "% av lønn"),
-    "holiday_pay_over_60_extra_pct": ("Ekstra feriepenger fra 60 år", "prosentpoeng"),
-    "weekend_allowance_pct": ("Helgetillegg", "% av timelønn"),
-    "weekend_allowance_min_nok": ("Helgetillegg minst", "kr/time"),
-    "evening_allowance_nok": ("Kveldstillegg 17-21", "kr/time"),
-    "night_allowance_pct": ("Nattillegg 21-06", "% av timelønn"),
-    "night_allowance_min_nok": ("Nattillegg minst", "kr/time"),
-    "holiday_allowance_pct": ("Helligdagstillegg", "% av timelønn"),
-    "sick_leave_cover_pct": ("Vikar ved sykefravær", "% av lønn"),
-    "vacation_cover_pct": ("Vikar i ferie", "% av lønn"),
-    "agency_hour_nok": ("Pris per udekket time (innleie/overtid)", "kr/time"),
+# Per budget field: label, unit of measure and the explanation shown beside it, in bokmål.
+_BUDGET_LABELS: dict[str, tuple[str, str, str]] = {
+    "budget_frame_nok": (
+        "Budsjettramme",
+        "kr/år",
+        "Kroner per år enheten har til personalet. Tomt = ingen ramme å sammenligne med.",
+    ),
+    "fte_frame": ("Årsverksramme", "årsverk", "Årsverk (hele stillinger) enheten kan bruke."),
+    "budget_year": (
+        "Budsjettår",
+        "år",
+        "Året turnusen prises for (helligdagene og lønnen det året). Tomt = en datert plans"
+        " første år, ellers inneværende år.",
+    ),
+    "pay_year": (
+        "Lønnstall gjelder for år",
+        "år",
+        "Året lønnstallene gjelder for (årslønn, tillegg i kroner, pris per udekket time)."
+        " Tomt = budsjettåret, uten lønnsvekst.",
+    ),
+    "wage_growth_pct": (
+        "Lønnsvekst per år (%)",
+        "% per år",
+        "Lønnstallene skrives fram med (1 + vekst) opphøyd i (budsjettår - lønnsår).",
+    ),
+    "employer_tax_zone": (
+        "Arbeidsgiveravgift sone",
+        "I, Ia, II, III, IV, IVa, V",
+        "Sonen for arbeidsgiveravgift: I 14,1 % ... V 0 %.",
+    ),
+    "pension_pct": ("Pensjon (arbeidsgiver)", "% av lønn", "Arbeidsgivers pensjon (KLP), antatt."),
+    "holiday_pay_pct": ("Feriepenger", "% av lønn", "Feriepenger av lønnen."),
+    "holiday_pay_over_60_extra_pct": (
+        "Ekstra feriepenger fra 60 år",
+        "prosentpoeng",
+        "Tillegg i feriepenger for ansatte som er 60 år eller eldre.",
+    ),
+    "weekend_allowance_pct": (
+        "Helgetillegg",
+        "% av timelønn",
+        "Helgetillegg lørdag 00 til søndag 24 (KS HTA kap. 1 § 5).",
+    ),
+    "weekend_allowance_min_nok": (
+        "Helgetillegg minst",
+        "kr/time",
+        "Helgetillegget er minst dette.",
+    ),
+    "evening_allowance_nok": ("Kveldstillegg 17-21", "kr/time", "Kveldstillegg for timer 17-21."),
+    "night_allowance_pct": ("Nattillegg 21-06", "% av timelønn", "Nattillegg for timer 21-06."),
+    "night_allowance_min_nok": ("Nattillegg minst", "kr/time", "Nattillegget er minst dette."),
+    "holiday_allowance_pct": (
+        "Helligdagstillegg",
+        "% av timelønn",
+        "Tillegg for timer på helligdager og høytidsdager.",
+    ),
+    "sick_leave_cover_pct": (
+        "Vikar ved sykefravær",
+        "% av lønn",
+        "Sykefravær som dekkes med vikar, som andel av lønnen.",
+    ),
+    "vacation_cover_pct": (
+        "Vikar i ferie",
+        "% av lønn",
+        "Ferie som dekkes med vikar, som andel av lønnen.",
+    ),
+    "agency_hour_nok": (
+        "Pris per udekket time (innleie/overtid)",
+        "kr/time",
+        "Prisen på en time bemanning turnusen ikke dekker (innleie eller overtid).",
+    ),
 }
 
 
@@ -462,14 +514,8 @@ def _budget_parser(name: str) -> Parser:
 BUDGET_SHEET = KeyValueSheet(
     "Budsjett",
     tuple(
-        KeyValue(
-            name,
-            label,
-            _budget_parser(name),
-            unit,
-            str(Budget.model_fields[name].description or ""),
-        )
-        for name, (label, unit) in _BUDGET_LABELS.items()
+        KeyValue(name, label, _budget_parser(name), unit, explanation)
+        for name, (label, unit, explanation) in _BUDGET_LABELS.items()
     ),
     "Rammer og satser. Lønn per kompetanse står i arket Kompetanse.",
 )
@@ -530,6 +576,7 @@ def write_unit_workbook(unit: Unit | None, path: FilePath) -> None:
     for spec in TABLES:
         _write_table(sheets[spec.name], spec, list(_table_rows(spec, unit)) if unit else [])
     _write_guide(workbook.create_sheet(GUIDE))
+    print_ready(workbook, f"{unit.name if unit else 'Ny enhet'}: inndata til rota")
     save_workbook(workbook, path)
 
 
@@ -556,12 +603,17 @@ def _style_header(sheet: Worksheet, headers: list[str], widths: list[int]) -> No
 
 
 def _write_key_values(sheet: Worksheet, spec: KeyValueSheet, values: dict[str, Any]) -> None:
-    _style_header(sheet, ["Felt", "Verdi", "Enhet", "Forklaring", "Nøkkel"], [38, 16, 16, 60, 26])
+    # "Måleenhet", not "Enhet": the workbook has a sheet called Enhet.
+    headers = ["Felt", "Verdi", "Måleenhet", "Forklaring", "Nøkkel"]
+    _style_header(sheet, headers, [48, 16, 16, 60, 26])
     for row, item in enumerate(spec.rows, start=2):
         value = values.get(item.key)
         if isinstance(value, bool):
             value = "ja" if value else "nei"
-        sheet.cell(row=row, column=1, value=item.label)
+        # Long labels (the Regler sheet's) wrap rather than run under the value.
+        label = sheet.cell(row=row, column=1, value=item.label)
+        label.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.cell(row=row, column=4).alignment = Alignment(wrap_text=True, vertical="top")
         cell = sheet.cell(row=row, column=2, value=cells.plain(value))
         if item.key == "start_date":
             cell.number_format = "yyyy-mm-dd"
@@ -572,6 +624,8 @@ def _write_key_values(sheet: Worksheet, spec: KeyValueSheet, values: dict[str, A
             _add_choices(sheet, '"ja,nei"', f"B{row}")
         if item.key == "employer_tax_zone":
             _add_choices(sheet, '"' + ",".join(EMPLOYER_TAX_PCT) + '"', f"B{row}")
+    # The keys (column E) are for the reader, not for the page.
+    sheet.print_area = f"A1:D{len(spec.rows) + 1}"
 
 
 def _add_choices(sheet: Worksheet, formula: str, cell_range: str) -> None:

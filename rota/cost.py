@@ -47,7 +47,8 @@ from enum import StrEnum
 from models.clock import MINUTES_PER_DAY, SATURDAY, WEEKDAYS_EN, WEEKDAYS_NB, overlap
 from models.employee import Employee
 from models.holidays import HolidayTime, holiday_times
-from models.numbers import hours
+from models.numbers import decimal, hours
+from models.problems import Language
 from models.rota import Rota
 from models.unit import Unit
 from rota.rules.hours import counted
@@ -139,9 +140,9 @@ def _kr(amount: float) -> str:
     return f"{amount:,.0f}".replace(",", " ")
 
 
-def _hours(minutes: float) -> str:
-    """Hours with at most two decimals: 7.5, 1.33."""
-    return f"{minutes / 60:.2f}".rstrip("0").rstrip(".")
+def _hours(minutes: float, lang: Language = "en") -> str:
+    """Hours with at most two decimals: 7.5, 1.33 (7,5 and 1,33 in Norwegian)."""
+    return hours(minutes / 60, lang)
 
 
 def budget_year(unit: Unit) -> int:
@@ -174,11 +175,12 @@ class _Growth:
     def applies(self) -> bool:
         return self.pay_year is not None and self.factor != 1
 
-    def note(self) -> str:
-        """'for 2025 × (1 + 3 %)^2 = × 1.0609' (same in both languages), or ''."""
+    def note(self, lang: Language = "nb") -> str:
+        """'for 2025 × (1 + 3 %)^2 = × 1,0609' (1.0609 in English), or ''."""
         if not self.applies:
             return ""
-        return f"for {self.pay_year} × (1 + {self.pct:g} %)^{self.years} = × {self.factor:.4f}"
+        pct, factor = decimal(self.pct, "g", lang), decimal(self.factor, ".4f", lang)
+        return f"for {self.pay_year} × (1 + {pct} %)^{self.years} = × {factor}"
 
 
 @dataclass(frozen=True)
@@ -431,7 +433,7 @@ def _holiday_text(pricing: _Pricing, unit: Unit, minutes: _Minutes, lang: str) -
     names = WEEKDAYS_NB if nb else WEEKDAYS_EN
     worked = [
         f"{names[share.holiday.weekday()]} {share.holiday:%d.%m} {share.name}"
-        f" {_hours(minutes.by_holiday[index])} {'t' if nb else 'h'}"
+        f" {_hours(minutes.by_holiday[index], 'nb' if nb else 'en')} {'t' if nb else 'h'}"
         for index, share in enumerate(holidays.times)
         if minutes.by_holiday.get(index, 0) > 1e-9
     ]
@@ -439,7 +441,7 @@ def _holiday_text(pricing: _Pricing, unit: Unit, minutes: _Minutes, lang: str) -
     in_plan = ", ".join(f"{day:%d.%m}" for day in holidays.in_plan)
     if nb:
         head = (
-            f"{_hours(minutes.holiday)} t i året i helligdagsvinduet (AML § 10-10 (1): fra kl. 18"
+            f"{_hours(minutes.holiday, 'nb')} t i året i helligdagsvinduet (AML § 10-10 (1): fra kl. 18"
             f" dagen før, kl. 15 på jul-, påske- og pinseaften, til kl. 22) på {len(worked)} av"
             f" {count} helligdager i {holidays.year}: {'; '.join(worked)}"
         )
@@ -500,7 +502,8 @@ def _employee_lines(
     why_nb = " t, full uke i tredelt turnus" if count.three_shift else " t"
     why_en = " h, full-time week in three-shift turnus" if count.three_shift else " h"
     hourly_text = (
-        f"timelønn {hourly:.2f} kr = {_kr(annual_pay)} / ({WEEKS_PER_YEAR} × {week_nb}{why_nb})"
+        f"timelønn {decimal(hourly, '.2f')} kr = {_kr(annual_pay)} / ({WEEKS_PER_YEAR} ×"
+        f" {week_nb}{why_nb})"
     )
     hourly_en = (
         f"hourly pay {hourly:.2f} NOK = {_kr(annual_pay)} / ({WEEKS_PER_YEAR} × {week_en}{why_en})"
@@ -509,13 +512,13 @@ def _employee_lines(
     base = annual_pay * employee.position_pct / 100
     if growth.applies:
         year_nb = f"budsjettår {year}; årslønn {_kr(pay_given)} kr {growth.note()}"
-        year_en = f"budget year {year}; annual pay NOK {_kr(pay_given)} {growth.note()}"
+        year_en = f"budget year {year}; annual pay NOK {_kr(pay_given)} {growth.note('en')}"
     else:
         year_nb, year_en = f"budsjettår {year}", f"budget year {year}"
     yield CostLine(
         CostKind.BASE,
         base,
-        f"{_kr(annual_pay)} kr × {employee.position_pct:g} % ({year_nb})",
+        f"{_kr(annual_pay)} kr × {decimal(employee.position_pct)} % ({year_nb})",
         f"NOK {_kr(annual_pay)} × {employee.position_pct:g} % ({year_en})",
         who,
     )
@@ -540,26 +543,30 @@ def _employee_lines(
         (CostKind.HOLIDAY, minutes.holiday, 0.0, budget.holiday_allowance_pct, 0.0),
     )
     grown = f" {growth.note()}" if growth.applies else ""
+    grown_en = f" {growth.note('en')}" if growth.applies else ""
     for kind, window_minutes, fixed, pct, minimum in allowances:
         if abs(window_minutes) < 1e-9:
             continue
         rate = rates[kind]
         if fixed:
-            rule_nb, rule_en = f"{fixed:g} kr/t{grown}", f"NOK {fixed:g}/h{grown}"
+            rule_nb, rule_en = f"{decimal(fixed)} kr/t{grown}", f"NOK {fixed:g}/h{grown_en}"
         else:
             share = pct / 100 * hourly
             if minimum and share < rate:
-                rule_nb = f"minst {minimum:g} kr/t{grown} ({pct:g} % av timelønn er {share:.2f})"
+                rule_nb = (
+                    f"minst {decimal(minimum)} kr/t{grown} ({decimal(pct)} % av timelønn er"
+                    f" {decimal(share, '.2f')})"
+                )
                 rule_en = (
-                    f"at least NOK {minimum:g}/h{grown} ({pct:g} % of hourly pay is {share:.2f})"
+                    f"at least NOK {minimum:g}/h{grown_en} ({pct:g} % of hourly pay is {share:.2f})"
                 )
             else:
-                rule_nb = f"{pct:g} % av {hourly_text}"
+                rule_nb = f"{decimal(pct)} % av {hourly_text}"
                 rule_en = f"{pct:g} % of {hourly_en}"
         if kind is CostKind.HOLIDAY:
             amount = window_minutes / 60 * rate
             basis_nb = (
-                f"{_holiday_text(pricing, unit, minutes, 'nb')} × {rate:.2f} kr/t ({rule_nb});"
+                f"{_holiday_text(pricing, unit, minutes, 'nb')} × {decimal(rate, '.2f')} kr/t ({rule_nb});"
                 " helgetillegg betales ikke i tillegg, kvelds- og nattillegg gjør det"
                 " (HTA kap. 1 § 5 pkt. 5.1.2)"
             )
@@ -571,9 +578,10 @@ def _employee_lines(
         elif kind is CostKind.WEEKEND and minutes.holiday_weekend > 1e-9:
             amount = weekend_yearly / 60 * rate
             basis_nb = (
-                f"({_hours(window_minutes)} t i turnusen {scale_nb} − {_hours(minutes.holiday_weekend)} t"
+                f"({_hours(window_minutes, 'nb')} t i turnusen {scale_nb} −"
+                f" {_hours(minutes.holiday_weekend, 'nb')} t"
                 f" på helligdager i helgen i {year}, som får helligdagstillegg i stedet, HTA kap. 1"
-                f" § 5 pkt. 5.1.2) × {rate:.2f} kr/t ({rule_nb})"
+                f" § 5 pkt. 5.1.2) × {decimal(rate, '.2f')} kr/t ({rule_nb})"
             )
             basis_en = (
                 f"({_hours(window_minutes)} h in the rota {scale_en} − {_hours(minutes.holiday_weekend)} h"
@@ -583,7 +591,8 @@ def _employee_lines(
         else:
             amount = window_minutes / 60 * rate * per_year
             basis_nb = (
-                f"{_hours(window_minutes)} t i turnusen {scale_nb} × {rate:.2f} kr/t ({rule_nb})"
+                f"{_hours(window_minutes, 'nb')} t i turnusen {scale_nb} × {decimal(rate, '.2f')} kr/t"
+                f" ({rule_nb})"
             )
             basis_en = (
                 f"{_hours(window_minutes)} h in the rota {scale_en} × NOK {rate:.2f}/h ({rule_en})"
@@ -595,7 +604,7 @@ def _employee_lines(
     yield CostLine(
         CostKind.HOLIDAY_PAY,
         holiday_pay,
-        f"{holiday_pct:g} % av lønn og tillegg {_kr(pay)} kr",
+        f"{decimal(holiday_pct)} % av lønn og tillegg {_kr(pay)} kr",
         f"{holiday_pct:g} % of pay and allowances NOK {_kr(pay)}",
         who,
     )
@@ -603,7 +612,7 @@ def _employee_lines(
     yield CostLine(
         CostKind.PENSION,
         pension,
-        f"{budget.pension_pct:g} % av lønn og tillegg {_kr(pay)} kr",
+        f"{decimal(budget.pension_pct)} % av lønn og tillegg {_kr(pay)} kr",
         f"{budget.pension_pct:g} % of pay and allowances NOK {_kr(pay)}",
         who,
     )
@@ -612,7 +621,7 @@ def _employee_lines(
     yield CostLine(
         CostKind.EMPLOYER_TAX,
         tax,
-        f"sone {budget.employer_tax_zone}: {budget.employer_tax_pct:g} % av {_kr(taxed)} kr"
+        f"sone {budget.employer_tax_zone}: {decimal(budget.employer_tax_pct)} % av {_kr(taxed)} kr"
         " (lønn, feriepenger og pensjon)",
         f"zone {budget.employer_tax_zone}: {budget.employer_tax_pct:g} % of NOK {_kr(taxed)}"
         " (pay, holiday pay and pension)",
@@ -627,7 +636,7 @@ def _employee_lines(
             yield CostLine(
                 kind,
                 loaded * pct / 100,
-                f"{pct:g} % av lønnskostnaden {_kr(loaded)} kr",
+                f"{decimal(pct)} % av lønnskostnaden {_kr(loaded)} kr",
                 f"{pct:g} % of the labour cost NOK {_kr(loaded)}",
                 who,
             )
@@ -648,14 +657,15 @@ def _uncovered_line(unit: Unit, rota: Rota, pricing: _Pricing) -> CostLine | Non
     price = given * growth.factor
     yearly = missing_minutes / 60 * per_year
     if growth.applies:
-        price_nb = f"{price:.2f} kr/t ({given:g} kr {growth.note()})"
-        price_en = f"NOK {price:.2f}/h (NOK {given:g} {growth.note()})"
+        price_nb = f"{decimal(price, '.2f')} kr/t ({decimal(given)} kr {growth.note()})"
+        price_en = f"NOK {price:.2f}/h (NOK {given:g} {growth.note('en')})"
     else:
-        price_nb, price_en = f"{price:g} kr/t", f"NOK {price:g}/h"
+        price_nb, price_en = f"{decimal(price)} kr/t", f"NOK {price:g}/h"
     return CostLine(
         CostKind.UNCOVERED,
         yearly * price,
-        f"{_hours(missing_minutes)} t under minimum i turnusen, årlig {yearly:.0f} t × {price_nb}",
+        f"{_hours(missing_minutes, 'nb')} t under minimum i turnusen, årlig {yearly:.0f} t ×"
+        f" {price_nb}",
         f"{_hours(missing_minutes)} h below minimum in the rota, {yearly:.0f} h a year × {price_en}",
     )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from models.atomic import atomic_write, save_workbook
+from models.print_setup import print_ready
 from models.problems import Language
 from rota.cost import LABELS, CostKind
 from scenarios.heltid_sheet import sheet_name as heltid_sheet_name
@@ -77,6 +79,8 @@ TOTAL_FILL = PatternFill("solid", fgColor="D9D9D9")
 
 CHART_WIDTH_CM = 18.0
 CHART_HEIGHT_CM = 7.5
+TEXT_WIDTH_MAX = 36
+CHART_ROW_CM = 1.1  # a horizontal chart's height per scenario
 CHART_SPACING_CM = 0.5
 DEFAULT_COLUMN_WIDTH = 8.43  # Excel's, in characters
 PIXELS_PER_CHARACTER = 7
@@ -355,6 +359,9 @@ def write_comparison_workbook(
     for outcome in comparison.outcomes:
         sheet = workbook.create_sheet(unique_sheet_name(outcome.name, taken))
         _write_scenario_rota(sheet, outcome, lang, option)
+    units = list(dict.fromkeys(o.unit.name for o in comparison.outcomes))
+    title = _t(lang, "Scenarioer", "Scenarios") + (f": {units[0]}" if len(units) == 1 else "")
+    print_ready(workbook, title, lang)
     save_workbook(workbook, Path(path))
 
 
@@ -433,7 +440,7 @@ def _write_comparison(sheet: Any, comparison: Comparison, lang: Language) -> Non
     columns = comparison_columns(comparison, lang)
     for index, column in enumerate(columns, start=1):
         header_cell(sheet, 1, index, column.header)
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
+        sheet.column_dimensions[get_column_letter(index)].width = _width(column, comparison)
     sheet.row_dimensions[1].height = 62
     for row, outcome in enumerate(comparison.outcomes, start=2):
         over = _over_budget(outcome)
@@ -487,32 +494,61 @@ def _write_comparison(sheet: Any, comparison: Comparison, lang: Language) -> Non
         sheet.cell(row=row, column=1, value=note).font = Font(italic=True)
         row += 1
     if comparison.outcomes:
-        _add_charts(sheet, columns, last, row + 1, lang)
+        _add_charts(sheet, comparison, columns, last, row + 1, lang)
+
+
+def _width(column: Column, comparison: Comparison) -> float:
+    """Wide enough that no word of the header breaks and a short text value (a status) shows
+    whole; long texts wrap at TEXT_WIDTH_MAX."""
+    longest_word = max((len(word) for word in column.header.split()), default=0)
+    texts = [column.value(o) for o in comparison.outcomes]
+    longest_text = max((len(t) for t in texts if isinstance(t, str)), default=0)
+    return max(column.width, longest_word * 1.15 + 2, min(longest_text + 2, TEXT_WIDTH_MAX))
 
 
 def _add_charts(
-    sheet: Any, columns: list[Column], last: int, anchor_row: int, lang: Language
+    sheet: Any,
+    comparison: Comparison,
+    columns: list[Column],
+    last: int,
+    anchor_row: int,
+    lang: Language,
 ) -> None:
+    """Cost against the frame, heltid and cover gaps per scenario, as horizontal bars (long
+    scenario names read along the axis, never at 45°), each axis running to its data, and a
+    scenario without a rota named as such."""
     index = {column.header: number for number, column in enumerate(columns, start=1)}
-    categories = Reference(sheet, min_col=1, min_row=2, max_row=last)
+    # The charts' scenario labels, in a column of their own after the table.
+    label_column = len(columns) + 2
+    sheet.cell(row=1, column=label_column, value=_t(lang, "Navn i diagrammene", "Chart labels"))
+    for row, outcome in enumerate(comparison.outcomes, start=2):
+        label = outcome.name
+        if outcome.result.rota is None:
+            label += _t(lang, " (ingen turnus)", " (no rota)")
+        sheet.cell(row=row, column=label_column, value=label)
+    sheet.column_dimensions[get_column_letter(label_column)].hidden = True
+    categories = Reference(sheet, min_col=label_column, min_row=2, max_row=last)
+    height = max(CHART_HEIGHT_CM, 2.5 + CHART_ROW_CM * len(comparison.outcomes))
 
-    def chart(title: str, y_title: str, headers: list[str], y_format: str) -> BarChart:
+    def chart(title: str, x_title: str, headers: list[str], number_format: str) -> BarChart:
         bars = BarChart()
-        bars.type = "col"
+        bars.type = "bar"  # horizontal: the scenario names stand on the vertical axis
         bars.grouping = "clustered"
         bars.title = title
-        bars.x_axis.title = "Scenario"
-        bars.y_axis.title = y_title
-        bars.y_axis.numFmt = y_format
+        bars.y_axis.title = x_title  # the value axis, along the bottom of a horizontal chart
+        bars.y_axis.numFmt = number_format
         # openpyxl >= 3.1 hides the axes unless told otherwise
         bars.x_axis.delete = False
         bars.y_axis.delete = False
         bars.y_axis.scaling.min = 0
+        bars.x_axis.scaling.orientation = "maxMin"  # the first scenario at the top
+        bars.y_axis.crosses = "max"  # and the value axis still along the bottom
+        bars.visible_cells_only = False  # the labels' column is hidden
         for heading in headers:
             data = Reference(sheet, min_col=index[heading], min_row=1, max_row=last)
             bars.add_data(data, titles_from_data=True)
         bars.set_categories(categories)
-        bars.width, bars.height = CHART_WIDTH_CM, CHART_HEIGHT_CM
+        bars.width, bars.height = CHART_WIDTH_CM, height
         if len(headers) == 1:
             bars.legend = None
         else:
@@ -539,7 +575,9 @@ def _add_charts(
             HOURS_FORMAT,
         ),
     ]
-    charts[1].y_axis.scaling.max = 1  # a share: 0 to 100 %
+    shares = [o.kpis.fulltime_share_heads for o in comparison.outcomes if o.result.rota is not None]
+    # A share runs to the next 10 % above the largest, never past 100 %.
+    charts[1].y_axis.scaling.max = min(1.0, (math.floor(max(shares, default=0) * 10) + 1) / 10)
     # Side by side under the table, each starting in the first column clear of the one before.
     column = 1
     for bars in charts:

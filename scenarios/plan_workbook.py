@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from models.atomic import save_workbook
+from models.print_setup import print_ready
 from models.problems import Language
 from rota.check import check
 from rota.cost import LABELS, CostBreakdown, CostKind
@@ -57,6 +58,7 @@ def write_plan_workbook(plan: PositionPlan, path: Path, lang: Language = "nb") -
         write_turnus_sheet(
             workbook.create_sheet(_t(lang, "Turnus", "Rota")), plan.after, plan.result.rota, lang
         )
+    print_ready(workbook, f"{plan.before.name}: {_t(lang, 'heltidsplan', 'heltid plan')}", lang)
     save_workbook(workbook, Path(path))
     return Path(path)
 

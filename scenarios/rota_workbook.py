@@ -18,11 +18,13 @@ from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 
 from models.atomic import save_workbook
 from models.clock import WEEKDAYS_EN, WEEKDAYS_NB
 from models.employee import SAMI_LANGUAGES, Employee
 from models.heltid import heltid
+from models.print_setup import A3, header_text, print_ready
 from models.problems import Language
 from models.rota import Rota
 from models.rota_workbook import (
@@ -52,6 +54,18 @@ from scenarios.labels import (
 )
 from scenarios.sheet_style import BOLD, header_cell
 
+# Column widths of the Turnus grid (characters), chosen so that six weeks of a unit print across
+# one A3 landscape page with the text at 8 pt or more (`turnus_scale`).
+ID_WIDTH, NAME_WIDTH, POSITION_WIDTH = 6, 16, 6
+DAY_WIDTH = 3.3
+HOURS_WIDTH = 5.0
+DEVIATION_WIDTH = 6.0  # "+117,5"
+WEEKS_PER_PAGE = 6
+# The Dekning grid: shift code, what is counted, then the days.
+COVER_FIRST_DAY_COLUMN = 3
+COVER_LABEL_WIDTH = 24
+# A3 landscape (420 mm = 1190.5 pt) less the margins of `models.print_setup` (0.4 in each side).
+A3_PRINT_WIDTH_PT = 1190.5 - 2 * 0.4 * 72
 # A fixed, pleasant palette by shift order; night shifts get darker shades with white text.
 DAY_PALETTE = ("BDD7EE", "FFE699", "C6E0B4", "F8CBAD", "D9C3E9", "B4E5E0", "FCE4D6", "E2EFDA")
 NIGHT_PALETTE = ("44546A", "5B4A8B", "2F5597", "385723")
@@ -135,10 +149,6 @@ def _shift_order(unit: Unit, code: str) -> int:
     return [shift.code for shift in unit.shift_types].index(code)
 
 
-def _gap_text(gaps: list[tuple[str, int, int]]) -> str:
-    return ", ".join(f"{code}: {have}/{need}" for code, have, need in gaps)
-
-
 def _language_name(code: str, lang: Language) -> str:
     nb, en = SAMI_LANGUAGES.get(code, (code, code))
     return nb if lang == "nb" else en
@@ -213,7 +223,7 @@ def write_rota_workbook(
         _write_turnus(
             workbook.create_sheet(_t(lang, ROTA_SHEET, ROTA_SHEET_EN)), unit, rota, cover, lang
         )
-        _write_cover(workbook.create_sheet(_t(lang, "Dekning", "Cover")), cover, lang)
+        _write_cover(workbook.create_sheet(_t(lang, "Dekning", "Cover")), unit, rota, lang)
         _write_hours(workbook.create_sheet(_t(lang, "Timer", "Hours")), unit, rota, lang)
         _write_findings(
             workbook.create_sheet(_t(lang, "Regelsjekk", "Rule check")), unit, findings, lang
@@ -227,6 +237,7 @@ def write_rota_workbook(
         lang,
     )
     path = Path(path)
+    print_ready(workbook, f"{unit.name}: {_t(lang, 'turnus', 'rota')} {period(unit, lang)}", lang)
     save_workbook(workbook, path)
     return path
 
@@ -331,17 +342,73 @@ def _write_turnus(
 
     row = _write_legend(sheet, row + 1, unit, styles, lang)
 
-    _widths(sheet, {1: 7, 2: 22, 3: 9})
-    # Wide enough for the longest code (a merged unit's "HT-D"), and for "12/12" below.
-    longest = max((len(s.code) for s in unit.shift_types), default=1)
-    day_width = max(4.6, 1.4 * longest + 1.2)
+    _widths(sheet, {1: ID_WIDTH, 2: NAME_WIDTH, 3: POSITION_WIDTH})
+    day_width = _day_width(unit)
     _widths(sheet, {FIRST_DAY_COLUMN + day: day_width for day in range(days)})
-    _widths(sheet, dict.fromkeys(range(first_hours, last_column + 1), 9))
+    _widths(sheet, dict.fromkeys(range(first_hours, last_column), HOURS_WIDTH))
+    _widths(sheet, {last_column: DEVIATION_WIDTH})
     sheet.freeze_panes = sheet.cell(row=3, column=FIRST_DAY_COLUMN)
-    sheet.page_setup.orientation = "landscape"
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_setup.fitToHeight = 0
+    _print_by_weeks(sheet, unit, turnus_scale(unit), FIRST_DAY_COLUMN, lang)
     return row
+
+
+def _day_width(unit: Unit) -> float:
+    """Wide enough for the longest code (a merged unit's "HT-D") and a cover count ("5/5")."""
+    longest = max((len(s.code) for s in unit.shift_types), default=1)
+    return max(DAY_WIDTH, 1.4 * longest + 1.2)
+
+
+def _points(width: float) -> float:
+    """A column's printed width in points at 100 %: 8 px a character and 5 px of padding, as
+    LibreOffice prints the default 11 pt font (Excel's 7 px would underestimate it), 96 px an
+    inch."""
+    return (8 * width + 5) * 0.75
+
+
+def turnus_scale(unit: Unit) -> int:
+    """The print scale (%) at which the name columns and WEEKS_PER_PAGE weeks fit across one
+    A3 landscape page, with the hours columns beside them in a rota of up to WEEKS_PER_PAGE
+    weeks, else on a page of their own (`_print_by_weeks`)."""
+    names = (ID_WIDTH, NAME_WIDTH, POSITION_WIDTH)
+    hours = [HOURS_WIDTH] * (unit.weeks + 2) + [DEVIATION_WIDTH]
+    if unit.weeks <= WEEKS_PER_PAGE:
+        return _weeks_scale(unit, (*names, *hours))
+    return min(_weeks_scale(unit, names), _scale(sum(_points(w) for w in (*names, *hours))))
+
+
+def _weeks_scale(unit: Unit, fixed: Sequence[float]) -> int:
+    """The print scale (%) at which WEEKS_PER_PAGE weeks of days and the `fixed` columns fit
+    across one A3 landscape page."""
+    weeks = min(unit.weeks, WEEKS_PER_PAGE)
+    return _scale(sum(_points(w) for w in fixed) + 7 * weeks * _points(_day_width(unit)))
+
+
+def _scale(points: float) -> int:
+    """The print scale (%) at which `points` of columns fit across an A3 landscape page."""
+    return max(10, min(100, int(100 * A3_PRINT_WIDTH_PT / points)))
+
+
+def _print_by_weeks(
+    sheet: Any, unit: Unit, scale: int, first_day_column: int, lang: Language
+) -> None:
+    """A3 landscape at `scale`, WEEKS_PER_PAGE weeks a page with the columns before the days
+    and the two header rows repeated, a page break after each block of weeks, the shift codes
+    in the footer."""
+    setup = sheet.page_setup
+    setup.paperSize = A3
+    setup.orientation = "landscape"
+    setup.scale = scale
+    sheet.sheet_properties.pageSetUpPr.fitToPage = False
+    sheet.print_title_rows = "1:2"
+    sheet.print_title_cols = f"A:{get_column_letter(first_day_column - 1)}"
+    for week in range(WEEKS_PER_PAGE, unit.weeks, WEEKS_PER_PAGE):
+        sheet.col_breaks.append(Break(id=first_day_column - 1 + 7 * week))
+    if unit.weeks > WEEKS_PER_PAGE:
+        # What follows the days (the Turnus's hours) starts a page of its own.
+        sheet.col_breaks.append(Break(id=first_day_column - 1 + unit.days))
+    legend = "   ".join(f"{shift.code} {_shift_text(shift, lang)}" for shift in unit.shift_types)
+    sheet.oddFooter.left.text = header_text(legend)
+    sheet.oddFooter.left.size = 9
 
 
 def _write_employee_row(
@@ -468,42 +535,89 @@ def _write_table_header(sheet: Any, row: int, headers: Sequence[tuple[str, float
     sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
 
 
-def _write_cover(sheet: Any, cover: list[CoverCell], lang: Language) -> None:
+def _write_cover(sheet: Any, unit: Unit, rota: Rota, lang: Language) -> None:
+    """Dekning as a grid, days across and shifts down: for each shift, staffed/minimum, and
+    for each competence and Sami language it asks for, those on the shift who have it against
+    the requirement; every shortfall red. Printed as the Turnus is."""
+    days, first = unit.days, COVER_FIRST_DAY_COLUMN
     weekdays = WEEKDAYS_NB if lang == "nb" else WEEKDAYS_EN
-    headers = [
-        (_t(lang, "Dag", "Day"), 6),
-        (_t(lang, "Uke", "Week"), 6),
-        (_t(lang, "Ukedag", "Weekday"), 8),
-        (_t(lang, "Vakt", "Shift"), 7),
-        ("Min", 6),
-        (_t(lang, "Ønsket", "Target"), 8),
-        (_t(lang, "Bemannet", "Staffed"), 10),
-        (_t(lang, "Mangler", "Missing"), 9),
-        (_t(lang, "Mangler kompetanse", "Missing competence"), 22),
-        (_t(lang, "Mangler språk", "Missing language"), 18),
-    ]
-    _write_table_header(sheet, 1, headers)
-    for row, place in enumerate(cover, start=2):
-        values = [
-            place.day + 1,
-            place.day // 7 + 1,
-            weekdays[place.day % 7],
-            place.shift,
-            place.minimum,
-            place.target,
-            place.staffed,
-            place.missing,
-            _gap_text(place.competence_gaps) or None,
-            _gap_text(place.language_gaps) or None,
+    # Every cell of a merged header styled, so that it shows whole in every program.
+    for column, text in ((1, _t(lang, "Vakt", "Shift")), (2, _t(lang, "Hva", "What"))):
+        header_cell(sheet, 1, column, text)
+        header_cell(sheet, 2, column, None)
+        sheet.merge_cells(start_row=1, end_row=2, start_column=column, end_column=column)
+    for week in range(unit.weeks):
+        start = first + 7 * week
+        for day in range(7):
+            label = _t(lang, f"Uke {week + 1}", f"Week {week + 1}") if day == 0 else None
+            header_cell(sheet, 1, start + day, label)
+        sheet.merge_cells(start_row=1, end_row=1, start_column=start, end_column=start + 6)
+    for day in range(days):
+        cell = sheet.cell(row=2, column=first + day, value=weekdays[day % 7])
+        cell.font, cell.alignment = BOLD, CENTER
+        cell.fill = WEEKEND_FILL if unit.is_weekend(day) else PatternFill()
+        if day % 7 == 0:
+            cell.border = WEEK_EDGE
+    styles = shift_fills(unit)
+    index = unit.demand_index()
+    row = 3
+    for shift in unit.shift_types:
+        demand = {day: index.get((day, shift.code)) for day in range(days)}
+        if not any(demand.values()):
+            continue
+        working = {
+            day: [e for e in unit.employees if rota.shift_on(e.id, day) == shift.code]
+            for day in range(days)
+        }
+        # Each line: its label and (have, need) per day, None where nothing is asked.
+        lines: list[tuple[str, list[tuple[int, int] | None]]] = [
+            (
+                _t(lang, "bemannet/minimum", "staffed/minimum"),
+                [None if r is None else (len(working[d]), r.min) for d, r in demand.items()],
+            )
         ]
-        for column, value in enumerate(values, start=1):
-            sheet.cell(row=row, column=column, value=value)
-        for column, gap in ((8, place.missing > 0), (9, bool(place.competence_gaps))):
-            if gap:
-                sheet.cell(row=row, column=column).fill = RED
-        if place.language_gaps:
-            sheet.cell(row=row, column=10).fill = RED
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(1, len(cover) + 1)}"
+        rows = [r for r in demand.values() if r is not None]
+        for code in dict.fromkeys(c for r in rows for c in r.competence_min):
+            able = {d: sum(unit.can_fill(e.competence, code) for e in working[d]) for d in demand}
+            needs = {d: r.competence_min.get(code, 0) if r else 0 for d, r in demand.items()}
+            lines.append(
+                (
+                    _t(lang, f"{code}: har/krav", f"{code}: have/need"),
+                    [(able[d], needs[d]) if needs[d] else None for d in demand],
+                )
+            )
+        for language in dict.fromkeys(g for r in rows for g in r.language_min):
+            name_nb, name_en = SAMI_LANGUAGES.get(language, (language, language))
+            speak = {d: sum(language in e.languages for e in working[d]) for d in demand}
+            needs = {d: r.language_min.get(language, 0) if r else 0 for d, r in demand.items()}
+            lines.append(
+                (
+                    _t(lang, f"{name_nb}: har/krav", f"{name_en}: have/need"),
+                    [(speak[d], needs[d]) if needs[d] else None for d in demand],
+                )
+            )
+        fill, font = styles[shift.code]
+        for position, (label, counts) in enumerate(lines):
+            code_cell = sheet.cell(row=row, column=1, value=shift.code if position == 0 else None)
+            code_cell.fill, code_cell.font, code_cell.alignment = fill, font, CENTER
+            sheet.cell(row=row, column=2, value=label)
+            for day in range(days):
+                found = counts[day]
+                if found is None:
+                    continue
+                have, need = found
+                cell = sheet.cell(row=row, column=first + day, value=f"{have}/{need}")
+                cell.alignment = CENTER
+                if have < need:
+                    cell.fill = RED
+                if day % 7 == 0:
+                    cell.border = WEEK_EDGE
+            row += 1
+    _widths(sheet, {1: 7, 2: COVER_LABEL_WIDTH})
+    _widths(sheet, {first + day: _day_width(unit) for day in range(days)})
+    sheet.freeze_panes = sheet.cell(row=3, column=first)
+    scale = _weeks_scale(unit, (7, COVER_LABEL_WIDTH))
+    _print_by_weeks(sheet, unit, scale, first, lang)
 
 
 def _write_hours(sheet: Any, unit: Unit, rota: Rota, lang: Language) -> None:
@@ -643,6 +757,14 @@ def _write_findings(sheet: Any, unit: Unit, findings: list[Finding], lang: Langu
             sheet.cell(row=row, column=1).font = Font(bold=True, color="C00000")
 
 
+def period(unit: Unit, lang: Language) -> str:
+    """'6 uker', or '6 uker fra 04.01.2027' for a dated plan."""
+    text = _t(lang, f"{unit.weeks} uker", f"{unit.weeks} weeks")
+    if unit.start_date is not None:
+        text += _t(lang, f" fra {unit.start_date:%d.%m.%Y}", f" from {unit.start_date}")
+    return text
+
+
 def summary_rows(
     unit: Unit, result: Result, findings: list[Finding], lang: Language
 ) -> list[tuple[str, Any, str | None]]:
@@ -650,13 +772,10 @@ def summary_rows(
     against the frames; then, for whoever runs the search, its penalty points and time."""
     breaches, gaps = count_kinds(findings)
     fte = sum(e.fte for e in unit.employees)
-    period = _t(lang, f"{unit.weeks} uker", f"{unit.weeks} weeks")
-    if unit.start_date is not None:
-        period += _t(lang, f" fra {unit.start_date:%d.%m.%Y}", f" from {unit.start_date}")
     rows: list[tuple[str, Any, str | None]] = [
         (_t(lang, "Enhet", "Unit"), unit.name, None),
         (_t(lang, "Kommune", "Municipality"), unit.municipality or None, None),
-        (_t(lang, "Periode", "Period"), period, None),
+        (_t(lang, "Periode", "Period"), period(unit, lang), None),
         (_t(lang, "Ansatte", "Employees"), len(unit.employees), None),
         (_t(lang, "Årsverk", "FTE"), round(fte, 2), "0.00"),
         ("Status", status_label(result.status, lang), None),

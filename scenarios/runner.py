@@ -496,7 +496,11 @@ def _run(
                         outcome.result.objective,
                         outcome.result.runtime_s,
                         outcome,
-                        gaps=sum(1 for f in outcome.findings if f.kind is FindingKind.GAP),
+                        gaps=(
+                            None
+                            if outcome.result.rota is None
+                            else sum(1 for f in outcome.findings if f.kind is FindingKind.GAP)
+                        ),
                     )
                 )
     _drain(events, on_event)

@@ -481,14 +481,17 @@ class MergeUnit(Frozen):
         for employee in unit.employees:
             data = employee.model_dump()
             own = employee.allowed_shifts or tuple(unit.shift_by_code)
-            data["allowed_shifts"] = [*own, *theirs_open]
+            # A person limited to some shifts gets the other unit's of the same codes only.
+            opened = self._open_to(employee, theirs_open, rename, theirs=True)
+            data["allowed_shifts"] = [*own, *opened]
             data["home_unit"] = employee.home_unit or unit.name
             employees.append(data)
         for employee in other.employees:
             data = employee.model_dump()
             data["id"] = f"{prefix}{employee.id}"
             own = employee.allowed_shifts or tuple(other.shift_by_code)
-            data["allowed_shifts"] = [*(rename[c] for c in own), *mine_open]
+            opened = self._open_to(employee, mine_open, rename, theirs=False)
+            data["allowed_shifts"] = [*(rename[c] for c in own), *opened]
             data["max_shifts"] = {rename[c]: n for c, n in employee.max_shifts.items()}
             data["pins"] = [{**p, "shift": rename[p["shift"]]} for p in data["pins"]]
             data["wishes"] = [
@@ -515,6 +518,20 @@ class MergeUnit(Frozen):
             demand=demand,
             budget=budget,
         )
+
+    @staticmethod
+    def _open_to(
+        employee: Employee, opened: list[str], rename: dict[str, str], theirs: bool
+    ) -> list[str]:
+        """The open shifts of the other unit `employee` may work: all of them, or for a person
+        limited to some shifts those with the codes they may work at home (`theirs`: the open
+        codes are the other unit's, renamed)."""
+        if employee.allowed_shifts is None:
+            return opened
+        back = {new: old for old, new in rename.items()}
+        return [
+            code for code in opened if (back[code] if theirs else code) in employee.allowed_shifts
+        ]
 
     def _open_codes(self, unit: Unit, rename: dict[str, str]) -> tuple[list[str], list[str]]:
         """The unit's shifts open to the other unit's staff, and the other unit's (renamed)

@@ -58,7 +58,8 @@ def _add_week(ctx: ModelContext, employee: Employee, week: int, slack: int) -> N
 
 def beyond_hours(unit: Unit, rota: Rota, employee: Employee, week: int) -> int:
     """The whole hours a week of the rota lies beyond the slack around the position's weekly
-    hours (what the model penalises)."""
+    hours: what the model penalises for a position the unit gives (a planned position's size
+    is the model's own)."""
     rules = unit.rules_for(employee)
     days = range(week * 7, min(unit.days, week * 7 + 7))
     minutes = sum(

@@ -184,7 +184,8 @@ def test_every_line_says_where_it_comes_from() -> None:
         line.kind: line for line in cost(unit, rota_of(unit, ROWS)).lines if line.employee == "h"
     }
     assert "minst 70 kr/t" in lines[CostKind.NIGHT].basis("nb")
-    assert "sone I: 14.1 %" in lines[CostKind.EMPLOYER_TAX].basis("nb")
+    assert "sone I: 14,1 %" in lines[CostKind.EMPLOYER_TAX].basis("nb")  # decimal comma
+    assert "zone I: 14.1 %" in lines[CostKind.EMPLOYER_TAX].basis("en")
     assert "at least NOK 70/h" in lines[CostKind.WEEKEND].basis("en")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from openpyxl import load_workbook
@@ -25,6 +25,7 @@ from scenarios.comparison_workbook import (
     _csv_text,
     comparison_json,
     comparison_rows,
+    header,
     unique_sheet_name,
     write_comparison_workbook,
     write_csv,
@@ -105,10 +106,13 @@ def workbooks(comparison: Comparison, tmp_path_factory: pytest.TempPathFactory) 
 
 
 def table(sheet: Any, rows: int) -> list[dict[str, Any]]:
-    """The first `rows` data rows of a sheet whose header is row 1, as dicts by header."""
+    """The first `rows` data rows of a sheet whose header is row 1, as dicts by header (up to
+    the first column without one: the charts' labels stand apart after it)."""
     headers = [cell.value for cell in sheet[1]]
+    if None in headers:
+        headers = headers[: headers.index(None)]
     return [
-        dict(zip(headers, values, strict=True))
+        dict(zip(headers, values[: len(headers)], strict=True))
         for values in sheet.iter_rows(min_row=2, max_row=rows + 1, values_only=True)
     ]
 
@@ -151,6 +155,8 @@ def test_comparison_sheet_has_the_runner_numbers(
     assert workbook.sheetnames[:3] == ["Sammenligning", "Kostnad", "Heltid"]
     sheet = workbook["Sammenligning"]
     headers = [cell.value for cell in sheet[1]]
+    assert headers[-1] == "Navn i diagrammene"  # the charts' labels, hidden after a gap
+    headers = headers[: headers.index(None)]
     assert headers == [
         "Scenario",
         "Status",
@@ -235,15 +241,29 @@ def test_comparison_sheet_formats_and_colours(workbooks: dict[str, Any]) -> None
     ],
 )
 def test_three_native_bar_charts(workbooks: dict[str, Any], lang: str, titles: list[str]) -> None:
-    """Three native bar charts under the table, titled in the chosen language; cost against the
-    frame has two series, one bar per scenario."""
+    """Three native bar charts under the table, titled in the chosen language, horizontal (the
+    scenario names along the side, never slanted); cost against the frame has two series, one
+    bar per scenario; the heltid axis ends at the next 10 % above the largest share, and the
+    labels name a scenario without a rota as such."""
     sheet = workbooks[lang].worksheets[0]
     charts = sheet._charts
     assert [type(chart).__name__ for chart in charts] == ["BarChart"] * 3
+    assert [chart.type for chart in charts] == ["bar"] * 3
     assert [chart_title(chart.title) for chart in charts] == titles
     assert [len(chart.series) for chart in charts] == [2, 1, 1]
     assert all(chart.y_axis.title is not None for chart in charts)
     assert charts[0].series[0].val.numRef.f.endswith("$2:$P$5")
+    headers = [cell.value for cell in sheet[1]]
+    share_column = headers.index(header("fulltime_heads", cast(Language, lang))) + 1
+    shares = [sheet.cell(row, share_column).value for row in range(2, 6)]
+    largest = max(share for share in shares if isinstance(share, int | float))
+    assert largest < charts[1].y_axis.scaling.max <= min(1.0, largest + 0.1 + 1e-9)
+    cat = charts[0].series[0].cat
+    reference = (cat.strRef or cat.numRef).f
+    column = reference.split("!")[1].split("$")[1]
+    labels = [sheet[f"{column}{row}"].value for row in range(2, 6)]
+    no_rota = "(ingen turnus)" if lang == "nb" else "(no rota)"
+    assert any(label.endswith(no_rota) for label in labels)
 
 
 def test_cost_sheet_totals_and_lines(comparison: Comparison, workbooks: dict[str, Any]) -> None:
