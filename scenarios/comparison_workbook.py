@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from models.atomic import atomic_write, save_workbook
@@ -80,6 +80,10 @@ TOTAL_FILL = PatternFill("solid", fgColor="D9D9D9")
 CHART_WIDTH_CM = 18.0
 CHART_HEIGHT_CM = 7.5
 TEXT_WIDTH_MAX = 36
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+# The cost basis column: characters on one line of its width, and the height of a line.
+BASIS_CHARS_PER_LINE = 95
+ROW_HEIGHT_PT = 15.0
 CHART_ROW_CM = 1.1  # a horizontal chart's height per scenario
 CHART_SPACING_CM = 0.5
 DEFAULT_COLUMN_WIDTH = 8.43  # Excel's, in characters
@@ -690,6 +694,12 @@ def _write_costs(sheet: Any, comparison: Comparison, lang: Language) -> None:
             for column, item in enumerate(values, start=1):
                 sheet.cell(row=row, column=column, value=item)
             sheet.cell(row=row, column=5).number_format = KRONER_FORMAT
+            # The basis wraps in its column: run on across the page it shrank the sheet to
+            # unreadable when printed to the page's width.
+            sheet.cell(row=row, column=6).alignment = WRAP_TOP
+            lines = math.ceil(len(line.basis(lang)) / BASIS_CHARS_PER_LINE)
+            if lines > 1:  # no program sizes a wrapped row on opening
+                sheet.row_dimensions[row].height = ROW_HEIGHT_PT * lines
             row += 1
         sheet.cell(row=row, column=1, value=outcome.name).font = BOLD
         sheet.cell(row=row, column=4, value=_t(lang, "Sum", "Total")).font = BOLD
