@@ -265,7 +265,7 @@ class WorkRules(Frozen):
         le=60,
     )
     uneven_week_weight: int = _rule(
-        2,
+        0,
         "Vekt: per time en uke ligger utenfor stillingens ukesnitt ± slakken",
         "Weight: per hour a week lies outside the position's weekly hours ± the slack",
         "jevne uker (lokal praksis)",

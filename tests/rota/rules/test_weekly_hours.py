@@ -46,19 +46,19 @@ def _week_hours(unit: Unit) -> list[float]:
 
 
 def test_without_the_weight_the_wishes_put_every_shift_in_week_one() -> None:
-    """Weight 0: the four wished-for days, 30 h in week 1 and none in week 2."""
-    assert _week_hours(_half_time(uneven_week_weight=0)) == [30.0, 0.0]
+    """Weight 0 (the default): the four wished-for days, 30 h in week 1 and none in week 2."""
+    assert _week_hours(_half_time()) == [30.0, 0.0]
 
 
-def test_the_default_weight_spreads_the_hours_over_the_weeks() -> None:
-    """Default weight: every week within its 15 h share ± the 8 h slack (a wish or two given up
+def test_weight_2_spreads_the_hours_over_the_weeks() -> None:
+    """Weight 2: every week within its 15 h share ± the 8 h slack (a wish or two given up
     rather than a 0-hour week)."""
-    assert all(7 <= hours <= 23 for hours in _week_hours(_half_time()))
+    assert all(7 <= hours <= 23 for hours in _week_hours(_half_time(uneven_week_weight=2)))
 
 
 def test_beyond_hours_counts_whole_hours_past_the_slack() -> None:
     """30 h against a 15 h share with 8 h slack is 7 h beyond; 15 h is none; 0 h is 7."""
-    unit = _half_time()
+    unit = _half_time(uneven_week_weight=2)
     employee = unit.employees[0]
     rota = rota_of(unit, {"kari": "DDDD..." + "......."})
     assert [beyond_hours(unit, rota, employee, week) for week in range(2)] == [7, 7]
