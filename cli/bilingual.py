@@ -25,6 +25,27 @@ TURNUS_NB = (
 PARAMS_NB = "Innstillinger for søket fra en YAML-fil; valgene på kommandolinja går foran."
 
 HELP_NB: dict[str, str] = {
+    # The year (årsturnus).
+    "Plan UNIT's year (årsturnus): the grunnturnus over the year's dates, public holidays,\n"
+    "each person's vacation with vacation cover, and yearly hours; write the year's workbook.": (
+        "Planlegg året for UNIT (årsturnus): grunnturnusen over årets datoer, helligdager, hver"
+        " persons ferie med feriedekning, og årstimer; skriv årets arbeidsbok."
+    ),
+    "The year to plan (default: the year file's, else next year).": (
+        "Året som planlegges (standard: årsfilas år, ellers neste år)."
+    ),
+    "Vacation wishes, agreed weeks and who worked Christmas and Easter last year (YAML).": (
+        "Ferieønsker, avtalte ferieuker og hvem som jobbet jul og påske i fjor (YAML)."
+    ),
+    "The year's workbook to write (default: <UNIT name>-aarsturnus-<year>.xlsx here).": (
+        "Årets arbeidsbok som skrives (standard: <UNIT-navn>-aarsturnus-<år>.xlsx her)."
+    ),
+    "Seconds for the whole plan: a fifth for the grunnturnus (unless --turnus gives it),"
+    " the rest for the year, month by month.": (
+        "Sekunder for hele planen: en femdel til grunnturnusen (med mindre --turnus gir den),"
+        " resten til året, måned for måned."
+    ),
+    "Add a sheet per person with their year.": "Legg til et ark per person med året deres.",
     # Commands.
     "rota: staffing and rota optimisation for Norwegian municipal health and care.": (
         "rota: bemanning og turnus for kommunal helse og omsorg."

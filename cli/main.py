@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Mapping
+from datetime import date
 from functools import wraps
 from importlib.metadata import version
 from pathlib import Path
@@ -24,7 +26,7 @@ from cli.heltid_view import (
     print_plan,
     print_removed,
 )
-from cli.progress import solve_with_progress, working
+from cli.progress import solve_with_progress, time_words, working
 from cli.render import (
     print_balance,
     print_findings,
@@ -34,6 +36,7 @@ from cli.render import (
     print_solve_summary,
 )
 from cli.scenario_view import print_comparison, run_with_progress
+from cli.year_view import print_year_summary
 from models.capacity import capacity_balance, frame_warnings, unit_warnings
 from models.demo import DEMO_UNITS, demo_text, demo_unit
 from models.heltid import heltid
@@ -44,6 +47,9 @@ from models.rota_workbook import read_rota
 from models.strict_yaml import StrictLoader
 from models.unit import Unit
 from models.unit_workbook import write_template, write_unit_workbook
+from models.year_input import YearInput, load_year_input
+from rota.annual.plan import plan_year
+from rota.annual.report import audit_year_hours
 from rota.check import check
 from rota.fte_need import fte_need
 from rota.fulltime import PositionOptions, plan_positions
@@ -57,6 +63,7 @@ from scenarios.plan_workbook import write_plan_workbook
 from scenarios.rota_workbook import cover_cells, write_rota_workbook
 from scenarios.runner import Scenario, base_key
 from scenarios.scenario import ChangeError, RemoveFte, load_scenario, looks_like_unit
+from scenarios.year_workbook import is_year_workbook, read_year_workbook, write_year_workbook
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -533,6 +540,101 @@ def fte_need_command(
     print_cut_gaps(console, cut, smaller, cover_cells(smaller, result.rota), lang)
 
 
+@main.command("aarsturnus")
+@click.argument("unit_file", metavar="UNIT", type=click.Path(dir_okay=False, path_type=Path))
+@option(
+    "--year",
+    type=click.IntRange(min=2000, max=2100),
+    help="The year to plan (default: the year file's, else next year).",
+)
+@_file_option(
+    "--ferie",
+    "year_file",
+    "Vacation wishes, agreed weeks and who worked Christmas and Easter last year (YAML).",
+)
+@turnus_option
+@option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The year's workbook to write (default: <UNIT name>-aarsturnus-<year>.xlsx here).",
+)
+@option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    default=300.0,
+    show_default=True,
+    help="Seconds for the whole plan: a fifth for the grunnturnus (unless --turnus gives it),"
+    " the rest for the year, month by month.",
+)
+@option("--per-person", is_flag=True, help="Add a sheet per person with their year.")
+@deterministic_option
+@option("--seed", type=click.IntRange(min=0, max=2**31 - 1), help="Random seed of the search.")
+@option("--workers", type=click.IntRange(min=0), help="Search workers; 0 means all cores.")
+@params_option
+@friendly_errors
+def aarsturnus(
+    unit_file: Path,
+    year: int | None,
+    year_file: Path | None,
+    turnus_file: Path | None,
+    output: Path | None,
+    time_limit: float,
+    per_person: bool,
+    deterministic: bool,
+    seed: int | None,
+    workers: int | None,
+    params_file: Path | None,
+) -> None:
+    """Plan UNIT's year (årsturnus): the grunnturnus over the year's dates, public holidays,
+    each person's vacation with vacation cover, and yearly hours; write the year's workbook."""
+    lang = _lang()
+    console = _console()
+    unit = load_unit(unit_file)
+    year_input = load_year_input(year_file) if year_file is not None else YearInput()
+    year = year or year_input.year or date.today().year + 1
+    output = output or Path.cwd() / f"{unit_file.stem}-aarsturnus-{year}.xlsx"
+    refuse_overwriting([output], [unit_file, year_file, turnus_file, params_file])
+    check_writable([output])
+    print_problems(console, frame_warnings(unit), lang)
+    params = load_params(
+        params_file,
+        time_limit_s=time_limit,
+        deterministic=True if deterministic else None,
+        seed=seed,
+        workers=workers,
+    )
+    if turnus_file is not None:
+        base = read_rota(turnus_file, unit)
+        year_params = params
+    else:
+        first = params.model_copy(update={"time_limit_s": params.time_limit_s / 5})
+        result = solve_with_progress(console, unit, first, lang)
+        if result.rota is None:
+            print_no_rota(console, result, first, lang)
+            sys.exit(1)
+        base = result.rota
+        year_params = params.model_copy(update={"time_limit_s": params.time_limit_s * 4 / 5})
+    started = time.monotonic()
+    limit = None if year_params.deterministic else year_params.time_limit_s
+
+    def on_part(index: int, count: int, month: str) -> None:
+        used = time_words(time.monotonic() - started, limit, lang)
+        console.print(
+            f"Planlegger {month} ({index + 1} av {count}); {used}"
+            if lang == "nb"
+            else f"Planning {month} ({index + 1} of {count}); {used}"
+        )
+
+    plan = plan_year(unit, base, year, year_input, year_params, on_part)
+    findings = check(plan.unit, plan.rota) + audit_year_hours(plan)
+    write_year_workbook(plan, findings, output, lang, per_person=per_person)
+    print_year_summary(console, plan, findings, lang)
+    console.print(
+        f"Skrev årsturnusen til {output}" if lang == "nb" else f"Wrote the yearly rota to {output}"
+    )
+
+
 @main.command("check")
 @click.argument("rota_file", metavar="ROTA.xlsx", type=click.Path(dir_okay=False, path_type=Path))
 @option(
@@ -550,8 +652,13 @@ def check_rota(rota_file: Path, unit_file: Path) -> None:
     """
     lang = _lang()
     unit = load_unit(unit_file)
-    rota = read_rota(rota_file, unit)
-    findings = check(unit, rota)
+    if rota_file.is_file() and is_year_workbook(rota_file):
+        # A year's workbook: its dates, vacation and vikarer, and the yearly hours too.
+        plan = read_year_workbook(rota_file, unit)
+        findings = check(plan.unit, plan.rota) + audit_year_hours(plan)
+        unit = plan.unit
+    else:
+        findings = check(unit, read_rota(rota_file, unit))
     print_problems(_console(), frame_warnings(unit), lang)
     print_findings(_console(), unit, findings, lang)
     breaches, _ = count_kinds(findings)

@@ -61,7 +61,7 @@ class RuleOverrides(Frozen):
     min_consecutive_days_off: int | None = Field(default=None, ge=1, le=7)
     hours_tolerance_h_per_week: float | None = Field(default=None, ge=0, le=10)
     min_consecutive_days: int | None = Field(default=None, ge=1, le=14)
-    max_weekends: int | None = Field(default=None, ge=0, le=53)
+    max_weekends: int | None = Field(default=None, ge=0, le=54)
     min_hours: float | None = Field(
         default=None, ge=0, description="Least hours over the whole rota, replacing the tolerance."
     )

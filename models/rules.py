@@ -166,7 +166,7 @@ class WorkRules(Frozen):
         "lokal avtale",
         "helger",
         ge=0,
-        le=53,
+        le=54,
     )
     max_consecutive_nights: int = _rule(
         3,

@@ -33,7 +33,7 @@ class Unit(Frozen):
     service: str = Field(
         default="", description="Kind of service, e.g. sykehjem, hjemmetjeneste, habilitering."
     )
-    weeks: int = Field(default=6, ge=1, le=53, description="Length of the rota in weeks.")
+    weeks: int = Field(default=6, ge=1, le=54, description="Length of the rota in weeks.")
     start_date: date | None = Field(
         default=None, description="First day (a Monday); needed for a dated plan and holidays."
     )

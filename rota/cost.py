@@ -39,7 +39,7 @@ for law and cost.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -320,9 +320,17 @@ def _window_minutes(
     return _Minutes(evening, night, weekend, holiday, holiday_weekend, dict(by_holiday))
 
 
+def planned_days(unit: Unit) -> int:
+    """The days a dated plan staffs: those with demand (a year's grid has days of the years
+    either side that it leaves to them), or all its days when it has no demand at all."""
+    staffed = {day for day, _ in unit.demand_cells()}
+    return len(staffed) or unit.days
+
+
 def _per_year(unit: Unit) -> float:
-    """How many times a year the rota's weeks run: 52 / weeks, or 365 / days for a dated plan."""
-    return WEEKS_PER_YEAR / unit.weeks if unit.start_date is None else 365 / unit.days
+    """How many times a year the rota's weeks run: 52 / weeks, or 365 / the days it staffs for
+    a dated plan (1 for a plan of a whole year)."""
+    return WEEKS_PER_YEAR / unit.weeks if unit.start_date is None else 365 / planned_days(unit)
 
 
 def _hourly_rates(
@@ -423,7 +431,8 @@ def _scale_text(unit: Unit, lang: str) -> str:
     if unit.start_date is None:
         unit_word = "uker" if lang == "nb" else "weeks"
         return f"× {WEEKS_PER_YEAR}/{unit.weeks} {unit_word}"
-    return "× 365/dager i planen" if lang == "nb" else "× 365/days in plan"
+    days = planned_days(unit)
+    return f"× 365/{days} dager i planen" if lang == "nb" else f"× 365/{days} days in the plan"
 
 
 def _holiday_text(pricing: _Pricing, unit: Unit, minutes: _Minutes, lang: str) -> str:
@@ -471,7 +480,7 @@ def _holiday_text(pricing: _Pricing, unit: Unit, minutes: _Minutes, lang: str) -
 
 
 def _employee_lines(
-    unit: Unit, rota: Rota, employee: Employee, pricing: _Pricing
+    unit: Unit, rota: Rota, employee: Employee, pricing: _Pricing, hourly_paid: bool = False
 ) -> Iterable[CostLine]:
     budget = unit.budget
     rules = unit.rules_for(employee)
@@ -509,19 +518,30 @@ def _employee_lines(
         f"hourly pay {hourly:.2f} NOK = {_kr(annual_pay)} / ({WEEKS_PER_YEAR} × {week_en}{why_en})"
     )
 
-    base = annual_pay * employee.position_pct / 100
     if growth.applies:
         year_nb = f"budsjettår {year}; årslønn {_kr(pay_given)} kr {growth.note()}"
         year_en = f"budget year {year}; annual pay NOK {_kr(pay_given)} {growth.note('en')}"
     else:
         year_nb, year_en = f"budsjettår {year}", f"budget year {year}"
-    yield CostLine(
-        CostKind.BASE,
-        base,
-        f"{_kr(annual_pay)} kr × {decimal(employee.position_pct)} % ({year_nb})",
-        f"NOK {_kr(annual_pay)} × {employee.position_pct:g} % ({year_en})",
-        who,
-    )
+    if hourly_paid:
+        worked = count.minutes * per_year
+        base = worked / 60 * hourly
+        yield CostLine(
+            CostKind.VACATION_COVER,
+            base,
+            f"{employee.display_name}: {_hours(worked, 'nb')} t i planen × {hourly_text} ({year_nb})",
+            f"{employee.display_name}: {_hours(worked)} h in the plan × {hourly_en} ({year_en})",
+            who,
+        )
+    else:
+        base = annual_pay * employee.position_pct / 100
+        yield CostLine(
+            CostKind.BASE,
+            base,
+            f"{_kr(annual_pay)} kr × {decimal(employee.position_pct)} % ({year_nb})",
+            f"NOK {_kr(annual_pay)} × {employee.position_pct:g} % ({year_en})",
+            who,
+        )
     pay = base
     weekend_yearly = minutes.weekend * per_year - minutes.holiday_weekend
     allowances = (
@@ -670,12 +690,13 @@ def _uncovered_line(unit: Unit, rota: Rota, pricing: _Pricing) -> CostLine | Non
     )
 
 
-def cost(unit: Unit, rota: Rota) -> CostBreakdown:
-    """The yearly cost of running the unit on this rota, every line explained."""
+def cost(unit: Unit, rota: Rota, hourly_paid: Collection[str] = ()) -> CostBreakdown:
+    """The yearly cost of running the unit on this rota, every line explained. The employees in
+    `hourly_paid` (vikarer) are paid for the hours the plan gives them, not by position."""
     pricing = _pricing(unit)
     lines: list[CostLine] = []
     for employee in unit.employees:
-        lines.extend(_employee_lines(unit, rota, employee, pricing))
+        lines.extend(_employee_lines(unit, rota, employee, pricing, employee.id in hourly_paid))
     uncovered = _uncovered_line(unit, rota, pricing)
     if uncovered is not None:
         lines.append(uncovered)
