@@ -11,7 +11,7 @@ from models.numbers import number
 from models.problems import Language, Problem, Severity
 from models.rota_workbook import day_heading
 from models.unit import Unit
-from rota.findings import Finding, FindingKind
+from rota.findings import Finding, FindingKind, date_label, with_dates
 from rota.params import SolveParams
 from rota.result import Result, Status
 from scenarios.labels import (
@@ -252,6 +252,10 @@ def print_findings(console: Console, unit: Unit, findings: list[Finding], lang: 
         )
     if not findings:
         return
+    # A dated plan that is no grunnturnus (a year) names its days by their dates.
+    start = unit.start_date if not unit.rules.cyclic else None
+    if start is not None:
+        findings = with_dates(findings, start)
     table = Table(title="Regelsjekk" if nb else "Rule check", title_justify="left")
     for header in (
         ("Type", "Regel", "Hjemmel", "Ansatt", "Dag", "Detalj")
@@ -268,7 +272,13 @@ def print_findings(console: Console, unit: Unit, findings: list[Finding], lang: 
             _escape(finding.rule),
             _escape(finding.reference),
             _escape(who),
-            day_heading(finding.day, lang) if finding.day is not None else "",
+            (
+                ""
+                if finding.day is None
+                else date_label(start, finding.day, lang)
+                if start is not None
+                else day_heading(finding.day, lang)
+            ),
             _escape(finding.detail(lang)),
         )
     console.print(table)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import types
-from typing import Any, Union, get_args, get_origin
+from collections.abc import Mapping
+from functools import cached_property
+from typing import Any, Self, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
@@ -39,3 +41,15 @@ class Frozen(BaseModel):
             and _is_number(cls.model_fields[name].annotation)
         }
         return {**data, **flagged} if flagged else data
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy with `update` applied and nothing cached kept: pydantic copies the instance's
+        dictionary, where a cached property (a unit's employees by id) would otherwise survive
+        from before the update and answer with the old employees."""
+        copied = super().model_copy(update=update, deep=deep)
+        if update:
+            for klass in type(self).__mro__:
+                for name, value in vars(klass).items():
+                    if isinstance(value, cached_property):
+                        copied.__dict__.pop(name, None)
+        return copied

@@ -45,7 +45,7 @@ from rota.annual.report import (
 )
 from rota.annual.vacation import VacationPlan, takes_vacation
 from rota.cost import LABELS, CostKind
-from rota.findings import Finding, FindingKind
+from rota.findings import Finding, FindingKind, with_dates
 from scenarios.labels import breaches_first, count_kinds, kind_label
 from scenarios.rota_workbook import CENTER, GROUP_FILL, WEEK_EDGE, WEEKEND_FILL, shift_fills
 from scenarios.sheet_style import BOLD, header_cell
@@ -136,6 +136,7 @@ def _table(sheet: Any, row: int, headers: list[tuple[str, float]]) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
     sheet.print_title_rows = f"{row}:{row}"
+    sheet.row_dimensions[row].height = 30  # two lines of header text
 
 
 def _people(plan: YearPlan) -> list[tuple[str, list[Any]]]:
@@ -249,7 +250,7 @@ def _write_month(sheet: Any, plan: YearPlan, month: int, lang: Language) -> None
             if staffed < minimum[day, shift.code]:
                 cell.font = Font(size=8, bold=True, color="C00000")
         row += 1
-    _widths(sheet, [7, 18, 6, 6] + [4.2] * len(days) + [6.5])
+    _widths(sheet, [10, 18, 6, 8] + [4.2] * len(days) + [6.5])
     sheet.freeze_panes = sheet.cell(row=3, column=FIRST_DAY_COLUMN)
     setup = sheet.page_setup
     setup.paperSize = A3
@@ -400,8 +401,8 @@ def _write_cover(sheet: Any, plan: YearPlan, lang: Language) -> None:
         1,
         [
             (_t(lang, "Uke", "Week"), 8), (_t(lang, "Fra", "From"), 11), (_t(lang, "Komp.", "Comp."), 7),
-            (_t(lang, "Borte", "Away"), 7), (_t(lang, "Timer å dekke", "Hours to cover"), 12),
-            (_t(lang, "Vikartimer", "Substitute hours"), 12), (_t(lang, "Hvem er borte", "Who is away"), 60),
+            (_t(lang, "Borte", "Away"), 7), (_t(lang, "Timer å dekke", "Hours to cover"), 13),
+            (_t(lang, "Vikartimer", "Substitute hours"), 13), (_t(lang, "Hvem er borte", "Who is away"), 60),
         ],
     )  # fmt: skip
     row = 2
@@ -416,7 +417,10 @@ def _write_cover(sheet: Any, plan: YearPlan, lang: Language) -> None:
             ", ".join(line.away),
         ]
         for column, value in enumerate(values, start=1):
-            sheet.cell(row=row, column=column, value=value)
+            cell = sheet.cell(row=row, column=column, value=value)
+            if column in (5, 6):
+                cell.number_format = "0.0"
+        sheet.cell(row=row, column=7).alignment = Alignment(indent=1)
         row += 1
 
 
@@ -609,6 +613,7 @@ def _write_findings(sheet: Any, plan: YearPlan, findings: list[Finding], lang: L
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.print_title_rows = "4:4"
     names = {e.id: e.display_name for e in plan.unit.employees}
+    findings = with_dates(findings, plan.frame.first_monday)
     for row, finding in enumerate(breaches_first(findings), start=5):
         values = [
             kind_label(finding.kind, lang),

@@ -8,8 +8,13 @@ from typing import Any
 import pytest
 
 from models.demo import demo_unit
+from models.rota import Rota
 from models.unit import Unit
 from models.unit_workbook import write_template
+from models.year_input import PersonYear, YearInput
+from rota.annual.plan import YearPlan, plan_year
+from rota.params import SolveParams
+from rota.solve import solve
 
 
 def tiny_unit_data() -> dict[str, Any]:
@@ -72,3 +77,68 @@ def example_workbook_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     path: Path = tmp_path_factory.mktemp("example") / "eksempel.xlsx"
     write_template(path, example=True)
     return path.read_bytes()
+
+
+def small_ward_data() -> dict[str, Any]:
+    """Six people and a vacant position, a day and an evening shift, two weeks: a year of it
+    plans in seconds."""
+    return {
+        "name": "Lille avdeling",
+        "weeks": 2,
+        "shift_types": [
+            {"code": "D", "name": "Dag", "start": "07:30", "end": "15:00"},
+            {"code": "A", "name": "Aften", "start": "14:30", "end": "22:00"},
+        ],
+        "competences": [
+            {"code": "SPL", "name": "Sykepleier", "covers": ["HFA"]},
+            {"code": "HFA", "name": "Helsefagarbeider"},
+        ],
+        "employees": [
+            {"id": "s1", "name": "Siri", "competence": "SPL", "position_pct": 100},
+            {"id": "s2", "name": "Sander", "competence": "SPL", "position_pct": 80, "age": 61},
+            {"id": "s3", "name": "Sunniva", "competence": "SPL", "position_pct": 60},
+            {"id": "h1", "name": "Hanne", "competence": "HFA", "position_pct": 100},
+            {"id": "h2", "name": "Henrik", "competence": "HFA", "position_pct": 80},
+            {"id": "h3", "name": "Hege", "competence": "HFA", "position_pct": 60},
+            {"id": "v1", "name": "", "competence": "HFA", "position_pct": 50, "vacant": True},
+        ],
+        "rules": {"hours_tolerance_h_per_week": 4, "weekend_every": 2},
+        "budget": {"pay_per_competence": {"SPL": 600000, "HFA": 520000}},
+        "demand": [
+            {"shift": "D", "min": 2, "competence_min": {"SPL": 1}},
+            {"shift": "A", "min": 1},
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def small_ward() -> Unit:
+    return Unit.model_validate(small_ward_data())
+
+
+@pytest.fixture(scope="session")
+def small_ward_turnus(small_ward: Unit) -> Rota:
+    """Its grunnturnus, found in deterministic mode."""
+    result = solve(small_ward, SolveParams(time_limit_s=5, deterministic=True))
+    assert result.rota is not None
+    return result.rota
+
+
+@pytest.fixture(scope="session")
+def small_year(small_ward: Unit, small_ward_turnus: Rota) -> YearPlan:
+    """Its year 2027 in deterministic mode, with a wish, an agreed week and last year's
+    Christmas and Easter."""
+    year_input = YearInput(
+        year=2027,
+        people=(
+            PersonYear(id="s1", wished_weeks=(28, 29, 30), worked_christmas=True),
+            PersonYear(id="h1", agreed_weeks=(7,), worked_easter=True),
+        ),
+    )
+    return plan_year(
+        small_ward,
+        small_ward_turnus,
+        2027,
+        year_input,
+        SolveParams(time_limit_s=12, deterministic=True),
+    )

@@ -136,6 +136,8 @@ def year_unit(
             "start_date": frame.first_monday,
             "rules": unit.rules.model_copy(update={"cyclic": False}),
             "demand": dated_demand(unit, frame, frame.year_days, start_week),
+            # The grid starts in the year before; the year priced is the plan's own.
+            "budget": unit.budget.model_copy(update={"budget_year": frame.year}),
             "employees": (*staff, *(s.employee for s in cover)),
         }
     )

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
-import datetime as dt
 from datetime import date, timedelta
 from functools import cached_property
 

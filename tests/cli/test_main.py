@@ -17,14 +17,17 @@ import cli.progress as cli_progress
 from cli.main import main
 from models.demo import demo_unit
 from models.loader import load_unit
+from models.rota import Rota
 from models.rota_workbook import read_rota
-from models.yaml_io import dump_unit_yaml
+from models.unit import Unit
+from models.yaml_io import dump_unit_yaml, write_unit_yaml
 from rota.check import check
 from rota.cost import cost
 from rota.findings import FindingKind
+from scenarios.rota_workbook import write_rota_workbook
 from tests.models.test_unit_workbook import CASES, Case
 from tests.rota.conftest import two_shift_unit, weekend_bound_unit
-from tests.scenarios.test_rota_workbook import check_turnus_sheet
+from tests.scenarios.test_rota_workbook import check_turnus_sheet, made_result
 
 
 def run(*args: str) -> Result:
@@ -752,3 +755,42 @@ def test_scenarios_run_leaves_out_unit_files_a_glob_takes_in(tmp_path: Path) -> 
     alone = run("scenarios", "run", str(unit), "-o", str(tmp_path / "d.xlsx"), *flags)
     assert alone.exit_code == 1, alone.output
     assert f"{unit.name} er en enhetsfil" in alone.output
+
+
+def test_aarsturnus_writes_the_year_and_check_reads_it(
+    tmp_path: Path, small_ward: Unit, small_ward_turnus: Rota
+) -> None:
+    """`rota aarsturnus UNIT --year 2027 --turnus T` writes the year's workbook and a summary;
+    `rota check` reads the year back and passes it."""
+    unit_file = tmp_path / "lille.yaml"
+    write_unit_yaml(small_ward, unit_file)
+    turnus = tmp_path / "turnus.xlsx"
+    write_rota_workbook(small_ward, made_result(small_ward_turnus), [], turnus)
+    year_file = tmp_path / "ferie.yaml"
+    year_file.write_text("year: 2027\npeople:\n  - id: s1\n    wished_weeks: [28, 29, 30]\n")
+    output = tmp_path / "aar.xlsx"
+    made = run(
+        "aarsturnus", str(unit_file), "--turnus", str(turnus), "--ferie", str(year_file),
+        "-o", str(output), "--deterministic", "--time-limit", "12",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    assert "Årstimer utenfor toleransen" in made.output
+    assert output.is_file()
+    checked = run("check", str(output), "--unit", str(unit_file))
+    assert checked.exit_code == 0, checked.output
+    assert "Ingen brudd på reglene" in checked.output
+
+
+def test_aarsturnus_refuses_a_bad_year_file_in_words(tmp_path: Path, small_ward: Unit) -> None:
+    """A year file with a week that does not exist: the file, the line and no traceback."""
+    unit_file = tmp_path / "lille.yaml"
+    write_unit_yaml(small_ward, unit_file)
+    year_file = tmp_path / "ferie.yaml"
+    year_file.write_text("year: 2027\npeople:\n  - id: s1\n    wished_weeks: [tjue]\n")
+    made = run(
+        "aarsturnus", str(unit_file), "--ferie", str(year_file), "-o", str(tmp_path / "a.xlsx")
+    )
+    assert made.exit_code != 0
+    assert "ferie.yaml" in made.output
+    assert "Traceback" not in made.output
+    assert not (tmp_path / "a.xlsx").exists()

@@ -40,3 +40,18 @@ def test_yes_or_no_rules_are_still_yes_or_no() -> None:
     """A rule that is a yes or no (whole weekends) still takes true and false."""
     data = two_shift_unit(whole_weekends=False)
     assert Unit.model_validate(data).rules.whole_weekends is False
+
+
+def test_a_copy_with_new_employees_finds_the_new_ones(tiny_unit: Unit) -> None:
+    """After `model_copy(update=...)` a unit looks its employees up among the new ones, even
+    when the original had looked one up (and cached the table) before."""
+    assert tiny_unit.employee("a").unavailable_days == ()
+    changed = tiny_unit.model_copy(
+        update={
+            "employees": tuple(
+                e.model_copy(update={"unavailable_days": (2,)}) for e in tiny_unit.employees
+            )
+        }
+    )
+    assert changed.employee("a").unavailable_days == (2,)
+    assert tiny_unit.employee("a").unavailable_days == ()

@@ -1,0 +1,62 @@
+from collections import Counter
+
+from models.unit import Unit
+from rota.annual.plan import YearPlan, high_holidays, parts_of
+from rota.annual.report import audit_year_hours, year_hours
+from rota.check import check
+from rota.findings import FindingKind
+
+
+def test_parts_are_months_of_whole_weeks(small_year: YearPlan) -> None:
+    """Twelve parts, one per month, of whole weeks covering the grid in order."""
+    parts = parts_of(small_year.frame)
+    assert [p.month for p in parts] == list(range(1, 13))
+    weeks = [w for p in parts for w in range(p.first_week, p.last_week + 1)]
+    assert weeks == list(range(small_year.frame.weeks))
+
+
+def test_the_year_keeps_every_rule(small_year: YearPlan) -> None:
+    """The independent check finds no breach in the planned year (gaps may remain)."""
+    findings = check(small_year.unit, small_year.rota)
+    breaches = [f for f in findings if f.kind is FindingKind.BREACH]
+    assert breaches == [], [f.detail_nb for f in breaches[:5]]
+
+
+def test_nobody_works_in_their_vacation_or_outside_the_year(small_year: YearPlan) -> None:
+    """Vacation days are free; the days of 2026 and 2028 on the grid are left empty."""
+    frame = small_year.frame
+    for who, row in small_year.rota.assignments.items():
+        for day in small_year.vacation.away_days(who):
+            assert row[day] is None
+        for day in range(frame.days):
+            if not frame.in_year(day):
+                assert row[day] is None
+
+
+def test_yearly_hours_within_one_shift_or_said(small_year: YearPlan) -> None:
+    """Each person ends within one shift of their yearly working time, or the plan says which
+    month could not hold the band."""
+    outside = audit_year_hours(small_year)
+    assert not outside or small_year.notes
+    rows = year_hours(small_year)
+    assert {r.employee_id for r in rows} == {e.id for e in small_year.base_unit.employees}
+
+
+def test_vikarer_work_only_weeks_someone_is_away(small_year: YearPlan) -> None:
+    """A ferievikar's shifts lie in the weeks they stand in for someone."""
+    for substitute in small_year.cover:
+        row = small_year.rota.assignments[substitute.employee.id]
+        worked_weeks = {day // 7 for day, code in enumerate(row) if code is not None}
+        assert worked_weeks <= set(substitute.replaces)
+
+
+def test_christmas_goes_to_those_who_had_it_off(small_year: YearPlan, small_ward: Unit) -> None:
+    """Siri worked Christmas last year: she works no more Christmas days than anyone else."""
+    days = high_holidays(small_year.frame)["jul"]
+    worked = Counter(
+        e.id
+        for e in small_ward.employees
+        for day in days
+        if small_year.rota.assignments[e.id][day] is not None
+    )
+    assert worked["s1"] <= min(worked[e.id] for e in small_ward.employees if e.id != "s1")
