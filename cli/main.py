@@ -562,7 +562,7 @@ def fte_need_command(
 @option(
     "--time-limit",
     type=click.FloatRange(min=0, min_open=True),
-    default=300.0,
+    default=270.0,
     show_default=True,
     help="Seconds for the whole plan: a fifth for the grunnturnus (unless --turnus gives it),"
     " the rest for the year, month by month.",
