@@ -4,11 +4,18 @@ weekends in the whole rota, and whole weekends.
 A weekend is worked when a shift starts on its Saturday or Sunday: a Friday night that ends on
 Saturday morning leaves the weekend free (its Saturday hours still earn the weekend allowance),
 and a Sunday night belongs to its weekend. The Sunday rule of AML § 10-8 (4) is `rota.rules.sundays`,
-which counts work on the clock."""
+which counts work on the clock.
+
+Whole weekends are local practice, and yield to the law: in a dated plan a weekend whose Saturday
+is a public holiday (1 May, Christmas Day on a Saturday) cannot be worked whole, since the Sunday
+after a worked holiday must be off (§ 10-8 (4)); such a weekend may be split."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from models.clock import SATURDAY, SUNDAY
+from models.holidays import is_public_holiday
 from models.rota import Rota
 from models.unit import Unit
 from rota.context import ModelContext
@@ -31,8 +38,21 @@ def weekend_windows(weeks: int, every: int, cyclic: bool) -> list[list[int]]:
     return [list(range(k, k + size)) for k in range(weeks - size + 1)]
 
 
+def split_weekends(unit: Unit) -> set[int]:
+    """The weeks of a dated plan whose Saturday is a public holiday: their weekend may be split."""
+    if unit.start_date is None or unit.rules.cyclic:
+        return set()
+    start = unit.start_date
+    return {
+        week
+        for week in range(unit.weeks)
+        if is_public_holiday(start + timedelta(days=week * 7 + SATURDAY))
+    }
+
+
 def add_to_model(ctx: ModelContext) -> None:
     unit, model = ctx.unit, ctx.model
+    split = split_weekends(unit)
     for employee in unit.employees:
         rules = unit.rules_for(employee)
         worked = []
@@ -44,7 +64,7 @@ def add_to_model(ctx: ModelContext) -> None:
             model.add(weekend >= sunday)
             model.add(weekend <= saturday + sunday)
             worked.append(weekend)
-            if rules.whole_weekends:
+            if rules.whole_weekends and week not in split:
                 model.add(saturday == sunday).only_enforce_if(ctx.hard(WHOLE_RULE, employee.id))
         ctx.weekends[employee.id] = worked
         if rules.max_weekends is not None and rules.max_weekends < unit.weeks:
@@ -66,6 +86,7 @@ def add_to_model(ctx: ModelContext) -> None:
 
 def audit(unit: Unit, rota: Rota) -> list[Finding]:
     findings = []
+    split = split_weekends(unit)
     for employee in unit.employees:
         rules = unit.rules_for(employee)
         row = rota.assignments[employee.id]
@@ -86,7 +107,7 @@ def audit(unit: Unit, rota: Rota) -> list[Finding]:
             )
         if rules.whole_weekends:
             for week in range(unit.weeks):
-                if saturdays[week] != sundays[week]:
+                if saturdays[week] != sundays[week] and week not in split:
                     findings.append(
                         Finding(
                             WHOLE_RULE,

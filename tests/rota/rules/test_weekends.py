@@ -56,3 +56,32 @@ def test_model_works_every_third_weekend_whole() -> None:
         worked = [row[7 * k + 5] is not None for k in range(3)]
         assert sum(worked) <= 1
     assert result.terms["under_minimum"] > 0
+
+
+def dated_week(monday: str) -> Unit:
+    """One dated, non-cyclic week of whole weekends from `monday`."""
+    data = two_shift_unit(whole_weekends=True, cyclic=False)
+    data["start_date"] = monday
+    return Unit.model_validate(data)
+
+
+def test_a_weekend_whose_saturday_is_a_holiday_may_be_split() -> None:
+    """1 May 2027 is a Saturday: working it and not Sunday 2 May is no whole-weekend breach
+    (working both would break the Sunday rule); a lone Saturday a week later still is."""
+    may_day = dated_week("2027-04-26")
+    assert rules_of(may_day, {"kari": ".....D."}) == []
+    assert rules_of(may_day, {"kari": ".....DD"}) == ["søndagsarbeid"]
+    assert rules_of(dated_week("2027-05-03"), {"kari": ".....D."}) == ["hele helger"]
+
+
+def test_the_model_splits_the_may_day_weekend() -> None:
+    """Demand on Saturday 1 May and Sunday 2 May, one each: both covered by two people."""
+    unit = dated_week("2027-04-26")
+    unit = unit.model_copy(
+        update={"demand": (unit.demand[0].model_copy(update={"min": 1, "weekdays": (5, 6)}),)}
+    )
+    result = solve(unit, SolveParams(time_limit_s=5, deterministic=True))
+    assert result.rota is not None
+    for day in (5, 6):
+        assert sum(result.rota.shift_on(e.id, day) == "D" for e in unit.employees) >= 1
+    assert [f for f in check(unit, result.rota) if f.kind == "breach"] == []
