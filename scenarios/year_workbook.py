@@ -7,6 +7,7 @@ each, with the names repeated; `rota check` reads them back (`read_year_workbook
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,8 @@ RED_FONT = Font(bold=True, color="C00000")
 ID_COLUMN, NAME_COLUMN, COMPETENCE_COLUMN, POSITION_COLUMN = 1, 2, 3, 4
 FIRST_DAY_COLUMN = 5
 ID_HEADER = "ID"
+ROW_HEIGHT_PT = 15.0
+BASIS_CHARS_PER_LINE = 100  # the Grunnlag column holds 110 characters; wrapping loses some
 DATA_SHEET = "Årsdata"
 VIKAR_SHEET = "Ferievikarer"
 
@@ -345,7 +348,7 @@ def _write_summary(sheet: Any, plan: YearPlan, findings: list[Finding], lang: La
         sheet.cell(row=index, column=1, value=label).font = BOLD
         cell = sheet.cell(row=index, column=2, value=value)
         if isinstance(value, int | float):
-            cell.number_format = "# ##0"
+            cell.number_format = "#,##0"
             cell.alignment = Alignment(horizontal="left")
     row = len(rows) + 4
     for nb, en in plan.notes:
@@ -420,6 +423,8 @@ def _write_cover(sheet: Any, plan: YearPlan, lang: Language) -> None:
             cell = sheet.cell(row=row, column=column, value=value)
             if column in (5, 6):
                 cell.number_format = "0.0"
+            elif column < 5:
+                cell.alignment = CENTER
         sheet.cell(row=row, column=7).alignment = Alignment(indent=1)
         row += 1
 
@@ -457,13 +462,13 @@ def _write_hours(sheet: Any, plan: YearPlan, lang: Language) -> None:
         1,
         [
             (ID_HEADER, 7), (_t(lang, "Navn", "Name"), 22), (_t(lang, "Stilling %", "Position %"), 9),
-            (_t(lang, f"Brutto ({unit_word})", f"Gross ({unit_word})"), 10),
-            (_t(lang, f"− ferie ({unit_word})", f"− vacation ({unit_word})"), 10),
-            (_t(lang, f"− helligdager ({unit_word})", f"− holidays ({unit_word})"), 12),
-            (_t(lang, f"Årsarbeidstid ({unit_word})", f"Yearly time ({unit_word})"), 13),
-            (_t(lang, f"Planlagt ({unit_word})", f"Planned ({unit_word})"), 11),
-            (_t(lang, f"Avvik ({unit_word})", f"Deviation ({unit_word})"), 10),
-            (_t(lang, "Innenfor", "Within"), 9),
+            (_t(lang, f"Brutto ({unit_word})", f"Gross ({unit_word})"), 12),
+            (_t(lang, f"− ferie ({unit_word})", f"− vacation ({unit_word})"), 12),
+            (_t(lang, f"− helligdager ({unit_word})", f"− holidays ({unit_word})"), 16),
+            (_t(lang, f"Årsarbeidstid ({unit_word})", f"Yearly time ({unit_word})"), 16),
+            (_t(lang, f"Planlagt ({unit_word})", f"Planned ({unit_word})"), 13),
+            (_t(lang, f"Avvik ({unit_word})", f"Deviation ({unit_word})"), 11),
+            (_t(lang, "Innenfor", "Within"), 10),
         ],
     )  # fmt: skip
     rows = year_hours(plan)
@@ -483,7 +488,8 @@ def _write_hours(sheet: Any, plan: YearPlan, lang: Language) -> None:
         for column, value in enumerate(values, start=1):
             cell = sheet.cell(row=row, column=column, value=value)
             if isinstance(value, float) and column > 3:
-                cell.number_format = "0.0"
+                cell.number_format = "+0.0;-0.0;0.0" if column == 9 else "0.0"
+        sheet.cell(row=row, column=10).alignment = CENTER
         if not line.within:
             sheet.cell(row=row, column=10).font = RED_FONT
     note = len(rows) + 3
@@ -564,14 +570,14 @@ def _write_cost(sheet: Any, plan: YearPlan, lang: Language) -> None:
             continue
         sheet.cell(row=row, column=1, value=LABELS[kind][0 if lang == "nb" else 1]).font = BOLD
         cell = sheet.cell(row=row, column=2, value=round(totals[kind]))
-        cell.number_format = "# ##0"
+        cell.number_format = "#,##0"
         row += 1
     sheet.cell(row=row, column=1, value=_t(lang, "Sum", "Total")).font = BOLD
-    sheet.cell(row=row, column=2, value=round(breakdown.total)).number_format = "# ##0"
+    sheet.cell(row=row, column=2, value=round(breakdown.total)).number_format = "#,##0"
     row += 2
     names = {e.id: e.display_name for e in plan.unit.employees}
     for column, (label, width) in enumerate(
-        [(_t(lang, "Post", "Line"), 26), (_t(lang, "Kroner", "NOK"), 14),
+        [(_t(lang, "Post", "Line"), 36), (_t(lang, "Kroner", "NOK"), 14),
          (_t(lang, "Ansatt", "Employee"), 22), (_t(lang, "Grunnlag", "Basis"), 110)],
         start=1,
     ):  # fmt: skip
@@ -581,10 +587,13 @@ def _write_cost(sheet: Any, plan: YearPlan, lang: Language) -> None:
     row += 1
     for line in breakdown.lines:
         sheet.cell(row=row, column=1, value=line.label(lang))
-        sheet.cell(row=row, column=2, value=round(line.amount)).number_format = "# ##0"
+        sheet.cell(row=row, column=2, value=round(line.amount)).number_format = "#,##0"
         sheet.cell(row=row, column=3, value=names.get(line.employee or ""))
         basis = sheet.cell(row=row, column=4, value=line.basis(lang))
         basis.alignment = Alignment(wrap_text=True, vertical="top")
+        lines = math.ceil(len(line.basis(lang)) / BASIS_CHARS_PER_LINE)
+        if lines > 1:  # no program sizes a wrapped row on opening
+            sheet.row_dimensions[row].height = ROW_HEIGHT_PT * lines
         row += 1
 
 
