@@ -46,6 +46,7 @@ HELP_NB: dict[str, str] = {
         " resten til året, måned for måned."
     ),
     "Add a sheet per person with their year.": "Legg til et ark per person med året deres.",
+    "Add a sheet per person with their rota.": ("Legg til et ark per person med turnusen deres."),
     # Commands.
     "rota: staffing and rota optimisation for Norwegian municipal health and care.": (
         "rota: bemanning og turnus for kommunal helse og omsorg."

@@ -341,6 +341,7 @@ def schema() -> None:
 )
 @option("--seed", type=click.IntRange(min=0, max=2**31 - 1), help="Random seed of the search.")
 @option("--workers", type=click.IntRange(min=0), help="Search workers; 0 means all cores.")
+@option("--per-person", is_flag=True, help="Add a sheet per person with their rota.")
 @params_option
 @friendly_errors
 def solve(
@@ -350,6 +351,7 @@ def solve(
     deterministic: bool,
     seed: int | None,
     workers: int | None,
+    per_person: bool,
     params_file: Path | None,
 ) -> None:
     """Make a rota for UNIT (.xlsx or .yaml) and write it as a workbook."""
@@ -366,11 +368,13 @@ def solve(
     refuse_overwriting([output], [unit_file, params_file])
     check_writable([output])
     print_problems(_console(), frame_warnings(unit), lang)
-    if _solve_and_write(unit, params, output, lang) is None:
+    if _solve_and_write(unit, params, output, lang, per_person) is None:
         sys.exit(1)
 
 
-def _solve_and_write(unit: Unit, params: SolveParams, output: Path, lang: Language) -> Rota | None:
+def _solve_and_write(
+    unit: Unit, params: SolveParams, output: Path, lang: Language, per_person: bool = False
+) -> Rota | None:
     """Solve, print the summary and write the workbook; the rota, or None (and no file) when no
     rota came."""
     console = _console()
@@ -379,7 +383,7 @@ def _solve_and_write(unit: Unit, params: SolveParams, output: Path, lang: Langua
         print_no_rota(console, result, params, lang)
         return None
     findings = check(unit, result.rota)
-    write_rota_workbook(unit, result, findings, output, lang)
+    write_rota_workbook(unit, result, findings, output, lang, per_person=per_person)
     print_solve_summary(console, unit, result, findings, lang)
     console.print(f"Skrev turnusen til {output}" if lang == "nb" else f"Wrote the rota to {output}")
     return result.rota

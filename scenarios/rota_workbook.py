@@ -24,6 +24,7 @@ from models.atomic import save_workbook
 from models.clock import WEEKDAYS_EN, WEEKDAYS_NB
 from models.employee import SAMI_LANGUAGES, Employee
 from models.heltid import heltid
+from models.numbers import decimal
 from models.print_setup import A3, header_text, print_ready
 from models.problems import Language
 from models.rota import Rota
@@ -212,9 +213,10 @@ def write_rota_workbook(
     findings: list[Finding],
     path: Path,
     lang: Language = "nb",
+    per_person: bool = False,
 ) -> Path:
     """Write the rota workbook atomically and return its path. Without a rota (no solution) only
-    the summary sheet is written."""
+    the summary sheet is written; with `per_person` a sheet for each person's rota as well."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     rota = result.rota
@@ -236,10 +238,67 @@ def write_rota_workbook(
         [(_t(lang, "Stillingene nå", "Positions now"), heltid(unit))],
         lang,
     )
+    if per_person and rota is not None:
+        taken = set(workbook.sheetnames)
+        for employee in unit.employees:
+            title = person_sheet_title(employee.display_name, taken)
+            taken.add(title)
+            _write_person(workbook.create_sheet(title), unit, rota, employee, lang)
     path = Path(path)
     print_ready(workbook, f"{unit.name}: {_t(lang, 'turnus', 'rota')} {period(unit, lang)}", lang)
     save_workbook(workbook, path)
     return path
+
+
+def person_sheet_title(name: str, taken: set[str]) -> str:
+    """A sheet name from a person's name: without the characters Excel refuses, at most 31
+    characters, and not one already taken."""
+    clean = "".join(" " if char in "[]:*?/\\'" else char for char in name).strip() or "Ansatt"
+    title, number = clean[:31], 2
+    while title in taken:
+        suffix = f" ({number})"
+        title, number = clean[: 31 - len(suffix)] + suffix, number + 1
+    return title
+
+
+def _write_person(sheet: Any, unit: Unit, rota: Rota, employee: Employee, lang: Language) -> None:
+    """One person's rota to hand out or hang up: a row per week, the weekdays across, the
+    week's hours, and the total against the position."""
+    weekdays = WEEKDAYS_NB if lang == "nb" else WEEKDAYS_EN
+    styles = shift_fills(unit)
+    sheet.cell(
+        row=1,
+        column=1,
+        value=f"{employee.display_name} ({employee.competence}, {decimal(employee.position_pct)} %)",
+    ).font = Font(bold=True, size=13)
+    header_cell(sheet, 2, 1, _t(lang, "Uke", "Week"))
+    for index, name in enumerate(weekdays, start=2):
+        header_cell(sheet, 2, index, name)
+    header_cell(sheet, 2, 9, _t(lang, "Timer", "Hours"))
+    row_of = rota.assignments[employee.id]
+    for week in range(unit.weeks):
+        row = week + 3
+        sheet.cell(row=row, column=1, value=week + 1).alignment = CENTER
+        for weekday in range(7):
+            day = week * 7 + weekday
+            cell = sheet.cell(row=row, column=weekday + 2)
+            cell.alignment = CENTER
+            code = row_of[day]
+            if code is not None:
+                cell.value = code
+                cell.fill, cell.font = styles[code]
+            elif unit.is_weekend(day):
+                cell.fill = WEEKEND_FILL
+        minutes = worked_minutes(unit, rota, employee.id, range(week * 7, week * 7 + 7))
+        sheet.cell(row=row, column=9, value=minutes / 60).number_format = HOURS_FORMAT
+    total = unit.weeks + 3
+    sheet.cell(row=total, column=1, value=_t(lang, "Sum", "Total")).font = BOLD
+    planned = worked_minutes(unit, rota, employee.id)
+    sheet.cell(row=total, column=9, value=planned / 60).number_format = HOURS_FORMAT
+    legend = "   ".join(f"{shift.code} {_shift_text(shift, lang)}" for shift in unit.shift_types)
+    sheet.cell(row=total + 2, column=1, value=legend)
+    _widths(sheet, {1: 8, **dict.fromkeys(range(2, 9), 8), 9: 9})
+    sheet.print_title_rows = "2:2"
 
 
 def _widths(sheet: Any, widths: dict[int, float]) -> None:

@@ -48,7 +48,14 @@ from rota.annual.vacation import VacationPlan, takes_vacation
 from rota.cost import LABELS, CostKind
 from rota.findings import Finding, FindingKind, with_dates
 from scenarios.labels import breaches_first, count_kinds, kind_label
-from scenarios.rota_workbook import CENTER, GROUP_FILL, WEEK_EDGE, WEEKEND_FILL, shift_fills
+from scenarios.rota_workbook import (
+    CENTER,
+    GROUP_FILL,
+    WEEK_EDGE,
+    WEEKEND_FILL,
+    person_sheet_title,
+    shift_fills,
+)
 from scenarios.sheet_style import BOLD, header_cell
 
 MONTHS_NB = (
@@ -110,7 +117,7 @@ def write_year_workbook(
     if per_person:
         taken = set(workbook.sheetnames)
         for employee in plan.base_unit.employees:
-            name = _sheet_title(employee.display_name, taken)
+            name = person_sheet_title(employee.display_name, taken)
             taken.add(name)
             _write_person(workbook.create_sheet(name), plan, employee, lang)
     data = workbook.create_sheet(DATA_SHEET)
@@ -636,17 +643,6 @@ def _write_findings(sheet: Any, plan: YearPlan, findings: list[Finding], lang: L
             sheet.cell(row=row, column=column, value=value)
         if finding.kind is FindingKind.BREACH:
             sheet.cell(row=row, column=1).font = RED_FONT
-
-
-def _sheet_title(name: str, taken: set[str]) -> str:
-    """A sheet name from a person's name: without the characters Excel refuses, at most 31
-    characters, and not one already taken."""
-    clean = "".join(" " if char in "[]:*?/\\'" else char for char in name).strip() or "Ansatt"
-    title, number = clean[:31], 2
-    while title in taken:
-        suffix = f" ({number})"
-        title, number = clean[: 31 - len(suffix)] + suffix, number + 1
-    return title
 
 
 def _write_person(sheet: Any, plan: YearPlan, employee: Any, lang: Language) -> None:

@@ -284,6 +284,23 @@ def test_solve_writes_the_rota_workbook(tmp_path: Path) -> None:
     ]
 
 
+def test_solve_per_person_adds_each_person_s_rota(tmp_path: Path) -> None:
+    """`rota solve --per-person`: a sheet per person, a row per week with the shifts the
+    Turnus sheet has for them and the week's hours."""
+    unit = unit_file(tmp_path)
+    book = tmp_path / "turnus.xlsx"
+    result = run("solve", str(unit), "-o", str(book), "--per-person", *SOLVE_FLAGS)
+    assert result.exit_code == 0, result.output
+    loaded = load_unit(unit)
+    rota = read_rota(book, loaded)
+    workbook = load_workbook(book)
+    for employee in loaded.employees:
+        sheet = workbook[employee.display_name[:31]]
+        for week in range(loaded.weeks):
+            shown = [sheet.cell(row=week + 3, column=c).value for c in range(2, 9)]
+            assert shown == list(rota.assignments[employee.id][week * 7 : week * 7 + 7])
+
+
 def test_solve_writes_next_to_where_it_runs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

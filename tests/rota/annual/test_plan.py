@@ -1,7 +1,11 @@
-from collections import Counter
-
 from models.unit import Unit
-from rota.annual.plan import YearPlan, high_holidays, parts_of
+from rota.annual.plan import (
+    HIGH_HOLIDAY_WEIGHT,
+    YearPlan,
+    high_holidays,
+    part_problem,
+    parts_of,
+)
 from rota.annual.report import audit_year_hours, year_hours
 from rota.check import check
 from rota.findings import FindingKind
@@ -50,13 +54,24 @@ def test_vikarer_work_only_weeks_someone_is_away(small_year: YearPlan) -> None:
         assert worked_weeks <= set(substitute.replaces)
 
 
-def test_christmas_goes_to_those_who_had_it_off(small_year: YearPlan, small_ward: Unit) -> None:
-    """Siri worked Christmas last year: she works no more Christmas days than anyone else."""
-    days = high_holidays(small_year.frame)["jul"]
-    worked = Counter(
-        e.id
-        for e in small_ward.employees
-        for day in days
-        if small_year.rota.assignments[e.id][day] is not None
-    )
-    assert worked["s1"] <= min(worked[e.id] for e in small_ward.employees if e.id != "s1")
+def test_who_worked_christmas_last_year_is_asked_to_have_it_off(
+    small_year: YearPlan, small_ward: Unit
+) -> None:
+    """December's part asks Siri (who worked Christmas last year) to be off on 24-26 December,
+    and nobody else: the wish the search weighs against cover."""
+    frame = small_year.frame
+    assert small_year.base is not None
+    december = parts_of(frame)[-1]
+    rows = {who: list(row) for who, row in small_year.rota.assignments.items()}
+    problem = part_problem(
+        small_ward, small_year.unit, frame, small_year.base, december, rows, rows, {}, None,
+        small_year.year_input, 1,
+    )  # fmt: skip
+    christmas = {day - problem.low for day in high_holidays(frame)["jul"]}
+    asked = {
+        (e.id, wish.day)
+        for e in problem.unit.employees
+        for wish in e.wishes
+        if wish.kind == "off" and wish.shift is None and wish.weight == HIGH_HOLIDAY_WEIGHT
+    }
+    assert asked == {("s1", day) for day in christmas}
