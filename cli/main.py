@@ -595,7 +595,19 @@ def aarsturnus(
     lang = _lang()
     console = _console()
     unit = load_unit(unit_file)
-    year_input = load_year_input(year_file) if year_file is not None else YearInput()
+    year_input = load_year_input(year_file, unit) if year_file is not None else YearInput()
+    if year is not None and year_input.year is not None and year != year_input.year:
+        raise InputError(
+            [
+                error(
+                    f"Årsfila gjelder {year_input.year}, men --year er {year}: ønsker og"
+                    " historikk hører til ett år.",
+                    f"The year file is for {year_input.year} but --year is {year}: wishes and"
+                    " history belong to one year.",
+                    code="year_mismatch",
+                )
+            ]
+        )
     year = year or year_input.year or date.today().year + 1
     output = output or Path.cwd() / f"{unit_file.stem}-aarsturnus-{year}.xlsx"
     refuse_overwriting([output], [unit_file, year_file, turnus_file, params_file])

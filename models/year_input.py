@@ -11,12 +11,14 @@ from models.base import Frozen
 from models.problems import (
     InputError,
     Location,
+    error,
     input_error,
     no_such_file,
     path_to_text,
     read_utf8,
 )
 from models.translate import translate
+from models.unit import Unit
 from models.yaml_io import parse_yaml
 
 VACATION_WEEKS = 5  # KS HTA: five weeks (ferieloven § 5 and the tariff's fifth week)
@@ -66,8 +68,10 @@ class YearInput(Frozen):
         return PersonYear(id=employee_id)
 
 
-def load_year_input(path: str | Path) -> YearInput:
-    """Read a year file (YAML); InputError names each problem with its line."""
+def load_year_input(path: str | Path, unit: Unit | None = None) -> YearInput:
+    """Read a year file (YAML); InputError names each problem with its line. With `unit`, an
+    id the unit does not have, or one listed twice, is an error too (a mistyped id would
+    otherwise lose that person's wishes in silence)."""
     path = Path(path)
     if not path.is_file():
         raise no_such_file(path)
@@ -83,7 +87,7 @@ def load_year_input(path: str | Path) -> YearInput:
             Location(file=path.name, line=1),
         )
     try:
-        return YearInput.model_validate(data)
+        year_input = YearInput.model_validate(data)
     except ValidationError as exc:
         problems = []
         for problem in translate(exc):
@@ -95,3 +99,34 @@ def load_year_input(path: str | Path) -> YearInput:
             where = Location(file=path.name, line=line, path=path_to_text(problem.path) or None)
             problems.append(problem.located(where))
         raise InputError(problems) from None
+    if unit is None:
+        return year_input
+    known = {e.id for e in unit.employees}
+    problems = []
+    seen: set[str] = set()
+    for index, person in enumerate(year_input.people):
+        where = Location(
+            file=path.name,
+            line=lines.get(("people", index, "id"), lines.get(("people", index))),
+            path=f"people[{index}].id",
+        )
+        if person.id not in known:
+            problems.append(
+                error(
+                    f"«{person.id}» er ingen ansatt-ID i {unit.name}.",
+                    f"'{person.id}' is no employee id of {unit.name}.",
+                    code="unknown_employee",
+                ).located(where)
+            )
+        elif person.id in seen:
+            problems.append(
+                error(
+                    f"«{person.id}» står flere ganger i årsfila.",
+                    f"'{person.id}' is listed more than once in the year file.",
+                    code="duplicate",
+                ).located(where)
+            )
+        seen.add(person.id)
+    if problems:
+        raise InputError(problems)
+    return year_input

@@ -811,3 +811,18 @@ def test_aarsturnus_refuses_a_bad_year_file_in_words(tmp_path: Path, small_ward:
     assert "ferie.yaml" in made.output
     assert "Traceback" not in made.output
     assert not (tmp_path / "a.xlsx").exists()
+
+
+def test_aarsturnus_refuses_a_year_file_for_another_year(tmp_path: Path, small_ward: Unit) -> None:
+    """--year 2027 with a year file for 2026: refused before any work, nothing written."""
+    unit_file = tmp_path / "lille.yaml"
+    write_unit_yaml(small_ward, unit_file)
+    year_file = tmp_path / "ferie.yaml"
+    year_file.write_text("year: 2026\n")
+    output = tmp_path / "a.xlsx"
+    made = run(
+        "aarsturnus", str(unit_file), "--year", "2027", "--ferie", str(year_file), "-o", str(output)
+    )
+    assert made.exit_code == 1
+    assert "Årsfila gjelder 2026" in made.output
+    assert not output.exists()
