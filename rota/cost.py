@@ -39,7 +39,7 @@ for law and cost.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -480,7 +480,12 @@ def _holiday_text(pricing: _Pricing, unit: Unit, minutes: _Minutes, lang: str) -
 
 
 def _employee_lines(
-    unit: Unit, rota: Rota, employee: Employee, pricing: _Pricing, hourly_paid: bool = False
+    unit: Unit,
+    rota: Rota,
+    employee: Employee,
+    pricing: _Pricing,
+    hourly_paid: bool = False,
+    extra_minutes: float = 0.0,
 ) -> Iterable[CostLine]:
     budget = unit.budget
     rules = unit.rules_for(employee)
@@ -543,6 +548,18 @@ def _employee_lines(
             who,
         )
     pay = base
+    if extra_minutes > 0:
+        extra_pay = extra_minutes / 60 * hourly
+        yield CostLine(
+            CostKind.VACATION_COVER,
+            extra_pay,
+            f"{employee.display_name}: {_hours(extra_minutes, 'nb')} t ekstra (ønsker større"
+            f" stilling, tar feriedekning) × {hourly_text}",
+            f"{employee.display_name}: {_hours(extra_minutes)} h extra (wants a larger position,"
+            f" takes vacation cover) × {hourly_en}",
+            who,
+        )
+        pay += extra_pay
     weekend_yearly = minutes.weekend * per_year - minutes.holiday_weekend
     allowances = (
         (CostKind.EVENING, minutes.evening, budget.evening_allowance_nok, 0.0, 0.0),
@@ -690,13 +707,29 @@ def _uncovered_line(unit: Unit, rota: Rota, pricing: _Pricing) -> CostLine | Non
     )
 
 
-def cost(unit: Unit, rota: Rota, hourly_paid: Collection[str] = ()) -> CostBreakdown:
+def cost(
+    unit: Unit,
+    rota: Rota,
+    hourly_paid: Collection[str] = (),
+    extra_minutes: Mapping[str, float] | None = None,
+) -> CostBreakdown:
     """The yearly cost of running the unit on this rota, every line explained. The employees in
-    `hourly_paid` (vikarer) are paid for the hours the plan gives them, not by position."""
+    `hourly_paid` (vikarer) are paid for the hours the plan gives them, not by position; those
+    in `extra_minutes` are paid those minutes on top of their position (extra hours)."""
     pricing = _pricing(unit)
+    extra = extra_minutes or {}
     lines: list[CostLine] = []
     for employee in unit.employees:
-        lines.extend(_employee_lines(unit, rota, employee, pricing, employee.id in hourly_paid))
+        lines.extend(
+            _employee_lines(
+                unit,
+                rota,
+                employee,
+                pricing,
+                employee.id in hourly_paid,
+                extra.get(employee.id, 0.0),
+            )
+        )
     uncovered = _uncovered_line(unit, rota, pricing)
     if uncovered is not None:
         lines.append(uncovered)

@@ -332,6 +332,18 @@ def year_summary_rows(
                 f"{len(plan.cover)} substitutes, {hours(vikar_minutes / 60, lang)} h",
             ),
         ),
+        (
+            _t(
+                lang,
+                "Ekstratimer til deltidsansatte som ønsker mer",
+                "Extra hours to part-timers wanting more",
+            ),
+            _t(
+                lang,
+                f"{sum(1 for r in hours_rows if r.extra)} personer, {hours(sum(r.extra for r in hours_rows) / 60, lang)} t",
+                f"{sum(1 for r in hours_rows if r.extra)} people, {hours(sum(r.extra for r in hours_rows) / 60, lang)} h",
+            ),
+        ),
         (_t(lang, "Kostnad for året (kr)", "Cost of the year (NOK)"), round(total.total)),
     ]
     if total.budget_frame is not None:
@@ -474,6 +486,7 @@ def _write_hours(sheet: Any, plan: YearPlan, lang: Language) -> None:
             (_t(lang, f"− helligdager ({unit_word})", f"− holidays ({unit_word})"), 16),
             (_t(lang, f"Årsarbeidstid ({unit_word})", f"Yearly time ({unit_word})"), 16),
             (_t(lang, f"Planlagt ({unit_word})", f"Planned ({unit_word})"), 13),
+            (_t(lang, f"herav ekstra ({unit_word})", f"of which extra ({unit_word})"), 13),
             (_t(lang, f"Avvik ({unit_word})", f"Deviation ({unit_word})"), 11),
             (_t(lang, "Innenfor", "Within"), 10),
         ],
@@ -489,16 +502,17 @@ def _write_hours(sheet: Any, plan: YearPlan, lang: Language) -> None:
             round(line.target.holidays / 60, 2),
             round(line.target.minutes / 60, 2),
             round(line.planned / 60, 2),
+            round(line.extra / 60, 2) if line.extra else None,
             round(line.difference / 60, 2),
             _t(lang, "ja", "yes") if line.within else _t(lang, "nei", "no"),
         ]
         for column, value in enumerate(values, start=1):
             cell = sheet.cell(row=row, column=column, value=value)
             if isinstance(value, float) and column > 3:
-                cell.number_format = "+0.0;-0.0;0.0" if column == 9 else "0.0"
-        sheet.cell(row=row, column=10).alignment = CENTER
+                cell.number_format = "+0.0;-0.0;0.0" if column == 10 else "0.0"
+        sheet.cell(row=row, column=11).alignment = CENTER
         if not line.within:
-            sheet.cell(row=row, column=10).font = RED_FONT
+            sheet.cell(row=row, column=11).font = RED_FONT
     note = len(rows) + 3
     tolerance = hours(rows[0].tolerance / 60, lang) if rows else "0"
     sheet.cell(
@@ -508,10 +522,14 @@ def _write_hours(sheet: Any, plan: YearPlan, lang: Language) -> None:
             lang,
             f"Årsarbeidstid = stilling × full uke × {len(plan.frame.year_days)}/7 uker − ferieukene ×"
             " full uke − helligdager på man–fre utenfor ferien × en femtedel av full uke."
-            f" Toleranse: én vakt ({tolerance} t), den lengste vakta.",
+            f" Toleranse: én vakt ({tolerance} t), den lengste vakta. Ekstra: timer over"
+            " årsarbeidstiden og toleransen hos deltidsansatte som ønsker større stilling, tatt"
+            " som feriedekning og betalt som ekstratimer.",
             f"Yearly working time = position × full-time week × {len(plan.frame.year_days)}/7 weeks −"
             " vacation weeks × full week − public holidays on Mon–Fri outside the vacation × a fifth"
-            f" of the full week. Tolerance: one shift ({tolerance} h), the longest.",
+            f" of the full week. Tolerance: one shift ({tolerance} h), the longest. Extra: hours"
+            " above the yearly time and its tolerance of part-timers who want a larger position,"
+            " taken as vacation cover and paid as extra hours.",
         ),
     )
 

@@ -12,11 +12,11 @@ band is then opened for that part, and the plan says so)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from models.employee import Pin, Wish
+from models.employee import Employee, Pin, Wish
 from models.rota import Rota
 from models.unit import Unit
 from models.year_input import YearInput
@@ -37,6 +37,7 @@ LEAD_WEEKS = 3
 DEBUG = False
 KEEP_WEIGHT = 1  # a grunnturnus shift not kept, against 10 for a person short of the target cover
 BEFORE_WEIGHT = 50  # the grunnturnus before the grid, kept unless it breaks a rule
+VIKAR_WEIGHT = 1  # a vikar's shift, which a part-timer wanting more hours could take
 HIGH_HOLIDAY_WEIGHT = 5  # worked it last year: off this year where cover allows
 DEFAULT_TIME_LIMIT_S = 240.0
 
@@ -142,7 +143,7 @@ def plan_year(
             planned = _plan_part(
                 unit, dated, frame, base, part, rows, wanted, course, band, year_input,
                 params.model_copy(update={"time_limit_s": share if attempt == 0 else max(1.0, share / 2)}),
-                start_week, strict,
+                start_week, strict, extra_hours(unit, frame, vacation, part),
             )  # fmt: skip
             if planned is not None:
                 break
@@ -188,6 +189,37 @@ def plan_year(
         year_input=year_input,
         notes=notes,
         runtime_s=time.monotonic() - started,
+    )
+
+
+def extra_hours(
+    unit: Unit, frame: YearFrame, vacation: VacationPlan, part: Part
+) -> dict[str, float]:
+    """The extra minutes each part-timer who wants a larger position (desired % above their
+    position) may work in the part: up to the desired size in each week someone else is on
+    vacation and they are not."""
+    found = {}
+    for employee in unit.employees:
+        if not wants_more(employee):
+            continue
+        assert employee.desired_pct is not None
+        weeks = sum(
+            1
+            for week in range(part.first_week, part.last_week + 1)
+            if not vacation.away(employee.id, week)
+            and any(vacation.away(who, week) for who in vacation.weeks if who != employee.id)
+        )
+        share = (employee.desired_pct - employee.position_pct) / 100
+        found[employee.id] = share * unit.rules_for(employee).full_time_week_h * 60 * weeks
+    return found
+
+
+def wants_more(employee: Employee) -> bool:
+    """In part-time and wanting more (uønsket deltid): may take vacation cover as extra hours."""
+    return (
+        not employee.vacant
+        and employee.desired_pct is not None
+        and employee.desired_pct > employee.position_pct
     )
 
 
@@ -243,6 +275,7 @@ def part_problem(
     year_input: YearInput,
     start_week: int,
     strict: bool = False,
+    extra: Mapping[str, float] | None = None,
 ) -> PartProblem:
     """One part: its weeks planned afresh, with the weeks before it and the week after it.
 
@@ -293,6 +326,10 @@ def part_problem(
             elif day not in year or day < first:
                 kind = "off" if code is None else "on"
                 wishes.append(Wish(day=local, shift=code, kind=kind, weight=BEFORE_WEIGHT))
+            elif employee.id not in course:
+                # A vikar is bought by the hour: each shift costs, so that a part-timer who
+                # wants more hours takes it where the rules let them.
+                wishes.append(Wish(day=local, kind="off", weight=VIKAR_WEIGHT))
             else:
                 target = wanted[employee.id][day]
                 if target is not None:
@@ -309,9 +346,13 @@ def part_problem(
                 for day in year
                 if day < seam and (code := rows[employee.id][day]) is not None
             )
+            if seam - 1 in year:
+                # Hours above the course are extra hours, paid as such: not hours in advance.
+                done = min(done, round(course[employee.id][seam - 1] + tolerance))
             due = course[employee.id][min(stop, year.stop) - 1] - done
+            more = (extra or {}).get(employee.id, 0.0)
             least = max(0.0, (other_minutes + due - tolerance) / 60)
-            most = min(most_h, max(least, (other_minutes + due + tolerance) / 60))
+            most = min(most_h, max(least, (other_minutes + due + tolerance + more) / 60))
             bounds = {"min_hours": round(least, 4), "max_hours": round(most, 4)}
         else:
             bounds = {"min_hours": 0, "max_hours": most_h}
@@ -352,6 +393,7 @@ def _plan_part(
     params: SolveParams,
     start_week: int,
     strict: bool,
+    extra: Mapping[str, float],
 ) -> dict[str, dict[int, str | None]] | None:
     """Solve one part: each person's shifts on the days it plans, or None when no rota was
     found."""
@@ -368,6 +410,7 @@ def _plan_part(
         year_input,
         start_week,
         strict,
+        extra,
     )
     result = solve(problem.unit, params, hint=problem.hint)
     if DEBUG:

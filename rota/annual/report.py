@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from models.numbers import hours
 from models.unit import Unit
 from rota.annual.dated import YearTarget, year_target
-from rota.annual.plan import YearPlan, high_holidays, tolerance_minutes
+from rota.annual.plan import YearPlan, high_holidays, tolerance_minutes, wants_more
 from rota.cost import CostBreakdown, cost
 from rota.findings import Finding
 
@@ -27,10 +27,20 @@ class YearHours:
     target: YearTarget
     planned: int
     tolerance: int
+    wants_more: bool = False
+
+    @property
+    def extra(self) -> float:
+        """Extra hours (merarbeid) of a part-timer who wants a larger position: what lies above
+        the yearly working time and its tolerance, taken as vacation cover and paid as such."""
+        if not self.wants_more:
+            return 0.0
+        return max(0.0, self.planned - self.target.minutes - self.tolerance)
 
     @property
     def difference(self) -> float:
-        return self.planned - self.target.minutes
+        """Planned hours, less the extra hours, against the yearly working time."""
+        return self.planned - self.extra - self.target.minutes
 
     @property
     def within(self) -> bool:
@@ -57,6 +67,7 @@ def year_hours(plan: YearPlan) -> list[YearHours]:
                 year_target(unit, employee, frame, plan.vacation),
                 planned,
                 tolerance,
+                wants_more(employee),
             )
         )
     return found
@@ -193,5 +204,7 @@ def costing_unit(plan: YearPlan) -> Unit:
 
 def year_cost(plan: YearPlan) -> CostBreakdown:
     """The year's cost from its dates: public-holiday allowance from the year's own holidays, the
-    vikarer paid by the hour for the hours the plan gives them."""
-    return cost(costing_unit(plan), plan.rota, {s.employee.id for s in plan.cover})
+    vikarer paid by the hour for the hours the plan gives them, and part-timers' extra hours
+    as vacation cover."""
+    extra = {row.employee_id: row.extra for row in year_hours(plan) if row.extra > 0}
+    return cost(costing_unit(plan), plan.rota, {s.employee.id for s in plan.cover}, extra)

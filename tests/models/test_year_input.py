@@ -28,7 +28,9 @@ def test_a_year_file_reads_with_defaults_for_the_unlisted(tmp_path: Path, small_
 
 def test_an_unknown_id_is_named_at_its_line(tmp_path: Path, small_ward: Unit) -> None:
     """A mistyped id would lose the person's wishes: an error at the file and line."""
-    path = _write(tmp_path, "year: 2027\npeople:\n  - id: s1\n  - id: s9\n    worked_easter: true\n")
+    path = _write(
+        tmp_path, "year: 2027\npeople:\n  - id: s1\n  - id: s9\n    worked_easter: true\n"
+    )
     with pytest.raises(InputError) as caught:
         load_year_input(path, small_ward)
     problem = caught.value.problems[0]

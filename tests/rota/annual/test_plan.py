@@ -64,8 +64,8 @@ def test_who_worked_christmas_last_year_is_asked_to_have_it_off(
     december = parts_of(frame)[-1]
     rows = {who: list(row) for who, row in small_year.rota.assignments.items()}
     problem = part_problem(
-        small_ward, small_year.unit, frame, small_year.base, december, rows, rows, {}, None,
-        small_year.year_input, 1,
+        small_ward, small_year.unit, frame, small_year.base, december, rows, rows,
+        {e.id: [0.0] * frame.days for e in small_ward.employees}, None, small_year.year_input, 1,
     )  # fmt: skip
     christmas = {day - problem.low for day in high_holidays(frame)["jul"]}
     asked = {
