@@ -346,8 +346,9 @@ def part_problem(
                 for day in year
                 if day < seam and (code := rows[employee.id][day]) is not None
             )
-            if seam - 1 in year:
-                # Hours above the course are extra hours, paid as such: not hours in advance.
+            if seam - 1 in year and employee.id in (extra or {}):
+                # A part-timer's hours above the course are extra hours, paid as such: not
+                # hours in advance.
                 done = min(done, round(course[employee.id][seam - 1] + tolerance))
             due = course[employee.id][min(stop, year.stop) - 1] - done
             more = (extra or {}).get(employee.id, 0.0)
