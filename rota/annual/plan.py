@@ -37,7 +37,7 @@ LEAD_WEEKS = 3
 DEBUG = False
 KEEP_WEIGHT = 1  # a grunnturnus shift not kept, against 10 for a person short of the target cover
 BEFORE_WEIGHT = 50  # the grunnturnus before the grid, kept unless it breaks a rule
-VIKAR_WEIGHT = 1  # a vikar's shift, which a part-timer wanting more hours could take
+VIKAR_WEIGHT = 2  # a vikar's shift: more than keeping to whom they stand in for (1)
 HIGH_HOLIDAY_WEIGHT = 5  # worked it last year: off this year where cover allows
 DEFAULT_TIME_LIMIT_S = 240.0
 
@@ -326,14 +326,15 @@ def part_problem(
             elif day not in year or day < first:
                 kind = "off" if code is None else "on"
                 wishes.append(Wish(day=local, shift=code, kind=kind, weight=BEFORE_WEIGHT))
-            elif employee.id not in course:
-                # A vikar is bought by the hour: each shift costs, so that a part-timer who
-                # wants more hours takes it where the rules let them.
-                wishes.append(Wish(day=local, kind="off", weight=VIKAR_WEIGHT))
             else:
                 target = wanted[employee.id][day]
                 if target is not None:
                     wishes.append(Wish(day=local, shift=target, kind="on", weight=KEEP_WEIGHT))
+                if employee.id not in course:
+                    # A vikar follows the shifts of whom they stand in for, but each shift costs
+                    # more than that wish is worth: a part-timer who wants more hours takes it
+                    # first where the rules let them.
+                    wishes.append(Wish(day=local, kind="off", weight=VIKAR_WEIGHT))
                 person = year_input.person(employee.id)
                 for name, days in holidays.items():
                     worked = person.worked_christmas if name == "jul" else person.worked_easter
