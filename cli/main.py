@@ -63,7 +63,12 @@ from scenarios.plan_workbook import write_plan_workbook
 from scenarios.rota_workbook import cover_cells, write_rota_workbook
 from scenarios.runner import Scenario, base_key
 from scenarios.scenario import ChangeError, RemoveFte, load_scenario, looks_like_unit
-from scenarios.year_workbook import is_year_workbook, read_year_workbook, write_year_workbook
+from scenarios.year_workbook import (
+    is_year_workbook,
+    month_sheet_names,
+    read_year_workbook,
+    write_year_workbook,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -634,12 +639,13 @@ def aarsturnus(
     started = time.monotonic()
     limit = None if year_params.deterministic else year_params.time_limit_s
 
-    def on_part(index: int, count: int, month: str) -> None:
+    def on_part(index: int, count: int, month: int) -> None:
         used = time_words(time.monotonic() - started, limit, lang)
+        name = month_sheet_names(lang)[month - 1]
         console.print(
-            f"Planlegger {month} ({index + 1} av {count}); {used}"
+            f"Planlegger {name.lower()} ({index + 1} av {count}); {used}"
             if lang == "nb"
-            else f"Planning {month} ({index + 1} of {count}); {used}"
+            else f"Planning {name} ({index + 1} of {count}); {used}"
         )
 
     plan = plan_year(unit, base, year, year_input, year_params, on_part)

@@ -37,7 +37,7 @@ from models.unit import Unit
 from models.year_input import YearInput
 from rota.annual.dated import Substitute, year_unit
 from rota.annual.frame import YearFrame
-from rota.annual.plan import YearPlan
+from rota.annual.plan import MONTHS_EN, MONTHS_NB, YearPlan
 from rota.annual.report import (
     high_holiday_rotation,
     vacation_cover,
@@ -58,14 +58,6 @@ from scenarios.rota_workbook import (
 )
 from scenarios.sheet_style import BOLD, header_cell
 
-MONTHS_NB = (
-    "Januar", "Februar", "Mars", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
-MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 VACATION_CODE = "F"
 VACATION_FILL = PatternFill("solid", fgColor="A9D08E")
 HOLIDAY_FILL = PatternFill("solid", fgColor="F4B084")

@@ -90,11 +90,15 @@ class YearPlan:
     runtime_s: float = 0.0
 
 
-PartCallback = Callable[[int, int, str], None]
+PartCallback = Callable[[int, int, int], None]  # part index, parts, month (1-12)
 
 MONTHS_NB = (
-    "januar", "februar", "mars", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "desember",
+    "Januar", "Februar", "Mars", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 
 
@@ -125,8 +129,9 @@ def plan_year(
     spent = time.monotonic() - started
     for index, part in enumerate(parts):
         label = MONTHS_NB[part.month - 1]
+        label_en = MONTHS_EN[part.month - 1]
         if on_part is not None:
-            on_part(index, len(parts), label)
+            on_part(index, len(parts), part.month)
         left = (
             max(1.0, params.time_limit_s - spent)
             if not params.deterministic
@@ -150,18 +155,18 @@ def plan_year(
         if planned is None:
             notes.append(
                 (
-                    f"{label.capitalize()}: ingen plan innenfor reglene ble funnet i tide;"
+                    f"{label}: ingen plan innenfor reglene ble funnet i tide;"
                     " grunnturnusen med ferie og vikarer står der uendret.",
-                    f"{label.capitalize()}: no plan within the rules was found in time; the"
+                    f"{label_en}: no plan within the rules was found in time; the"
                     " grunnturnus with vacation and vikarer stands there unchanged.",
                 )
             )
         elif band is None:
             notes.append(
                 (
-                    f"{label.capitalize()}: timene kunne ikke holdes innenfor én vakt av"
+                    f"{label}: timene kunne ikke holdes innenfor én vakt av"
                     " kursen for året; måneden er planlagt uten timegrensen.",
-                    f"{label.capitalize()}: hours could not be held within one shift of the"
+                    f"{label_en}: hours could not be held within one shift of the"
                     " year's course; the month was planned without the hours limit.",
                 )
             )

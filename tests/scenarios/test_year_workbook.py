@@ -5,11 +5,10 @@ from openpyxl import load_workbook
 
 from models.problems import InputError
 from models.unit import Unit
-from rota.annual.plan import YearPlan
+from rota.annual.plan import MONTHS_NB, YearPlan
 from rota.annual.report import audit_year_hours
 from rota.check import check
 from scenarios.year_workbook import (
-    MONTHS_NB,
     OUTSIDE_FILL,
     is_year_workbook,
     read_year_workbook,
