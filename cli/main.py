@@ -172,6 +172,16 @@ def deterministic_option(command: F) -> F:
     )(command)
 
 
+def seed_and_workers(command: F) -> F:
+    """--seed and --workers: the search's random seed and how many workers it runs."""
+    command = option(
+        "--workers", type=click.IntRange(min=0), help="Search workers; 0 means all cores."
+    )(command)
+    return option(
+        "--seed", type=click.IntRange(min=0, max=2**31 - 1), help="Random seed of the search."
+    )(command)
+
+
 def _same_file(one: Path, other: Path) -> bool:
     try:
         return one.resolve() == other.resolve() or (
@@ -344,8 +354,7 @@ def schema() -> None:
     " deterministic work units, not seconds (the wall time is often 2-4 times the limit; each"
     " search is cut off at 10 times its limit on the clock).",
 )
-@option("--seed", type=click.IntRange(min=0, max=2**31 - 1), help="Random seed of the search.")
-@option("--workers", type=click.IntRange(min=0), help="Search workers; 0 means all cores.")
+@seed_and_workers
 @option("--per-person", is_flag=True, help="Add a sheet per person with their rota.")
 @params_option
 @friendly_errors
@@ -578,8 +587,7 @@ def fte_need_command(
 )
 @option("--per-person", is_flag=True, help="Add a sheet per person with their year.")
 @deterministic_option
-@option("--seed", type=click.IntRange(min=0, max=2**31 - 1), help="Random seed of the search.")
-@option("--workers", type=click.IntRange(min=0), help="Search workers; 0 means all cores.")
+@seed_and_workers
 @params_option
 @friendly_errors
 def aarsturnus(

@@ -19,7 +19,6 @@ from openpyxl.utils import get_column_letter
 
 from models.atomic import save_workbook
 from models.clock import WEEKDAYS_EN, WEEKDAYS_NB
-from models.employee import Employee, RuleOverrides
 from models.excel import data_rows, open_workbook
 from models.numbers import decimal, hours
 from models.print_setup import A3, header_text, print_ready
@@ -35,7 +34,7 @@ from models.problems import (
 from models.rota import Rota
 from models.unit import Unit
 from models.year_input import YearInput
-from rota.annual.dated import Substitute, year_unit
+from rota.annual.dated import Substitute, substitute, year_unit
 from rota.annual.frame import YearFrame
 from rota.annual.plan import MONTHS_EN, MONTHS_NB, YearPlan
 from rota.annual.report import (
@@ -450,8 +449,8 @@ def _write_vikarer(sheet: Any, plan: YearPlan, lang: Language) -> None:
         ],
     )  # fmt: skip
     names = {e.id: e.display_name for e in plan.base_unit.employees}
-    for row, substitute in enumerate(plan.cover, start=2):
-        employee = substitute.employee
+    for row, vikar in enumerate(plan.cover, start=2):
+        employee = vikar.employee
         sheet.cell(row=row, column=1, value=employee.id)
         sheet.cell(row=row, column=2, value=employee.display_name)
         sheet.cell(row=row, column=3, value=employee.competence)
@@ -461,7 +460,7 @@ def _write_vikarer(sheet: Any, plan: YearPlan, lang: Language) -> None:
             column=5,
             value="; ".join(
                 f"{plan.frame.iso_week(week)} ({names.get(who, who)})"
-                for week, who in sorted(substitute.replaces.items())
+                for week, who in sorted(vikar.replaces.items())
             ),
         )
 
@@ -862,18 +861,10 @@ def _read_vikarer(
             week = frame.grid_week(int(number)) if number.isdigit() else None
             if week is not None:
                 replaces[week] = part.strip()
-        active = {day for week in replaces for day in frame.week_days(week)}
         spoken = tuple(code.strip() for code in str(languages or "").split(",") if code.strip())
-        employee = Employee(
-            id=str(who).strip(),
-            name=str(name or who),
-            competence=competence,
-            position_pct=0,
-            languages=spoken,
-            unavailable_days=tuple(d for d in range(frame.days) if d not in active),
-            rules=RuleOverrides(
-                min_hours=0, max_hours=unit.rules.average_hours_per_week * frame.weeks
-            ),
+        found.append(
+            substitute(
+                unit, frame, str(who).strip(), str(name or who), competence, spoken, replaces
+            )
         )
-        found.append(Substitute(employee, replaces))
     return found

@@ -11,7 +11,7 @@ from models.demand import Demand
 from models.employee import Employee, RuleOverrides
 from models.rota import Rota
 from models.unit import Unit
-from rota.annual.frame import WORKDAYS, YearFrame
+from rota.annual.frame import WORKDAYS, YearFrame, pattern_code, pattern_index
 from rota.annual.vacation import VacationPlan
 
 SUBSTITUTE_PREFIX = "FV"
@@ -29,7 +29,7 @@ class Substitute:
 def pattern_day(frame: YearFrame, day: int, base_days: int, start_week: int) -> int:
     """The grunnturnus day that grid day `day` follows; a public holiday follows the Sunday of
     its week (helligdager bemannes som søndager)."""
-    follows = (day + (start_week - 1) * 7) % base_days
+    follows = pattern_index(day, base_days, start_week)
     if frame.is_holiday(day):
         follows += SUNDAY - day % 7
     return follows
@@ -50,6 +50,30 @@ def dated_demand(
         if chosen:
             rows.append(row.model_copy(update={"days": chosen, "weekdays": ()}))
     return tuple(rows)
+
+
+def substitute(
+    unit: Unit,
+    frame: YearFrame,
+    employee_id: str,
+    name: str,
+    competence: str,
+    languages: tuple[str, ...],
+    replaces: dict[int, str],
+) -> Substitute:
+    """A ferievikar's record: no position, free only in the weeks they stand in, their hours
+    open (they are paid for what they work)."""
+    active = {day for week in replaces for day in frame.week_days(week)}
+    employee = Employee(
+        id=employee_id,
+        name=name,
+        competence=competence,
+        position_pct=0,
+        languages=languages,
+        unavailable_days=tuple(d for d in range(frame.days) if d not in active),
+        rules=RuleOverrides(min_hours=0, max_hours=unit.rules.average_hours_per_week * frame.weeks),
+    )
+    return Substitute(employee, dict(replaces))
 
 
 def substitutes(unit: Unit, frame: YearFrame, vacation: VacationPlan) -> list[Substitute]:
@@ -86,19 +110,17 @@ def substitutes(unit: Unit, frame: YearFrame, vacation: VacationPlan) -> list[Su
         for number, weeks in enumerate(slots, start=1):
             tag = "-".join((competence, *spoken))
             name = f"Ferievikar {competence}{' (' + ', '.join(spoken) + ')' if spoken else ''} {number}"
-            active = {day for week in weeks for day in frame.week_days(week)}
-            employee = Employee(
-                id=f"{SUBSTITUTE_PREFIX}-{tag}-{number}",
-                name=name,
-                competence=competence,
-                position_pct=0,
-                languages=spoken,
-                unavailable_days=tuple(d for d in range(frame.days) if d not in active),
-                rules=RuleOverrides(
-                    min_hours=0, max_hours=unit.rules.average_hours_per_week * frame.weeks
-                ),
+            found.append(
+                substitute(
+                    unit,
+                    frame,
+                    f"{SUBSTITUTE_PREFIX}-{tag}-{number}",
+                    name,
+                    competence,
+                    spoken,
+                    weeks,
+                )
             )
-            found.append(Substitute(employee, dict(weeks)))
     return found
 
 
@@ -118,7 +140,7 @@ def year_unit(
         blocked = {
             day
             for day in range(frame.days)
-            if (day + (start_week - 1) * 7) % unit.days in set(employee.unavailable_days)
+            if pattern_index(day, unit.days, start_week) in set(employee.unavailable_days)
         }
         staff.append(
             employee.model_copy(
@@ -147,18 +169,18 @@ def first_plan(
     base: Rota, frame: YearFrame, vacation: VacationPlan, cover: list[Substitute], start_week: int
 ) -> Rota:
     """The grunnturnus rolled out, the people on vacation off and their vikar on their shifts."""
-    offset = (start_week - 1) * 7
     rows: dict[str, list[str | None]] = {}
-    for who, row in base.assignments.items():
+    for who in base.assignments:
         away = vacation.away_days(who)
         rows[who] = [
-            None if day in away else row[(day + offset) % base.days] for day in range(frame.days)
+            None if day in away else pattern_code(base, who, day, start_week)
+            for day in range(frame.days)
         ]
     for substitute in cover:
         row_of_vikar: list[str | None] = [None] * frame.days
         for week, who in substitute.replaces.items():
             for day in frame.week_days(week):
-                row_of_vikar[day] = base.assignments[who][(day + offset) % base.days]
+                row_of_vikar[day] = pattern_code(base, who, day, start_week)
         rows[substitute.employee.id] = row_of_vikar
     return Rota(days=frame.days, assignments={who: tuple(row) for who, row in rows.items()})
 

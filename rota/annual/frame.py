@@ -109,19 +109,12 @@ class YearFrame:
         return range(0 if month == 1 else first, last + 1)
 
 
+def pattern_index(day: int, base_days: int, start_week: int = 1) -> int:
+    """The grunnturnus day that grid day `day` (any whole number) falls on, the year's first
+    Monday being the first day of the grunnturnus's week `start_week`."""
+    return (day + (start_week - 1) * 7) % base_days
+
+
 def pattern_code(base: Rota, employee_id: str, day: int, start_week: int = 1) -> str | None:
-    """The grunnturnus's shift for the person on grid day `day` (any whole number), the year's
-    first Monday being the first day of the grunnturnus's week `start_week`."""
-    offset = (start_week - 1) * 7
-    return base.assignments[employee_id][(day + offset) % base.days]
-
-
-def roll_out(base: Rota, frame: YearFrame, start_week: int = 1) -> Rota:
-    """The grunnturnus repeated over the whole grid."""
-    return Rota(
-        days=frame.days,
-        assignments={
-            who: tuple(pattern_code(base, who, day, start_week) for day in range(frame.days))
-            for who in base.assignments
-        },
-    )
+    """The grunnturnus's shift for the person on grid day `day`."""
+    return base.assignments[employee_id][pattern_index(day, base.days, start_week)]

@@ -34,7 +34,6 @@ from rota.params import SolveParams
 from rota.solve import solve
 
 LEAD_WEEKS = 3
-DEBUG = False
 KEEP_WEIGHT = 1  # a grunnturnus shift not kept, against 10 for a person short of the target cover
 BEFORE_WEIGHT = 50  # the grunnturnus before the grid, kept unless it breaks a rule
 VIKAR_WEIGHT = 2  # a vikar's shift: more than keeping to whom they stand in for (1)
@@ -120,9 +119,18 @@ def plan_year(
     cover = substitutes(unit, frame, vacation)
     dated = year_unit(unit, frame, vacation, cover, start_week)
     current = first_plan(base, frame, vacation, cover, start_week)
-    wanted = {who: list(row) for who, row in current.assignments.items()}
     rows = {who: list(row) for who, row in current.assignments.items()}
-    course = _course(unit, dated, frame, vacation, current)
+    planning = Planning(
+        unit=unit,
+        dated=dated,
+        frame=frame,
+        base=base,
+        vacation=vacation,
+        year_input=year_input,
+        rows=rows,
+        wanted={who: list(row) for who, row in current.assignments.items()},
+        course=_course(unit, dated, frame, vacation, current),
+    )
     tolerance = tolerance_minutes(unit)
     notes: list[tuple[str, str]] = []
     parts = parts_of(frame)
@@ -145,11 +153,10 @@ def plan_year(
             attempts.pop(0)
         planned = None
         for attempt, (band, strict) in enumerate(attempts):
+            limit = share if attempt == 0 else max(1.0, share / 2)
             planned = _plan_part(
-                unit, dated, frame, base, part, rows, wanted, course, band, year_input,
-                params.model_copy(update={"time_limit_s": share if attempt == 0 else max(1.0, share / 2)}),
-                start_week, strict, extra_hours(unit, frame, vacation, part),
-            )  # fmt: skip
+                planning, part, band, params.model_copy(update={"time_limit_s": limit}), strict
+            )
             if planned is not None:
                 break
         if planned is None:
@@ -257,6 +264,24 @@ def _course(
 
 
 @dataclass(frozen=True)
+class Planning:
+    """What every part of the year's planning shares: the unit and its dated year, the
+    grunnturnus, the vacation, the year file, the plan so far (`rows`, changed as parts are
+    planned), the first plan each part is asked to keep (`wanted`) and each person's course
+    (minutes due by the end of each grid day)."""
+
+    unit: Unit
+    dated: Unit
+    frame: YearFrame
+    base: Rota
+    vacation: VacationPlan
+    year_input: YearInput
+    rows: dict[str, list[str | None]]
+    wanted: dict[str, list[str | None]]
+    course: dict[str, list[float]]
+
+
+@dataclass(frozen=True)
 class PartProblem:
     """One part as a dated unit of its own, the plan so far as its hint, its day 0 as a grid
     day, and the grid days whose planned shifts are taken back into the year."""
@@ -268,17 +293,9 @@ class PartProblem:
 
 
 def part_problem(
-    unit: Unit,
-    dated: Unit,
-    frame: YearFrame,
-    base: Rota,
+    planning: Planning,
     part: Part,
-    rows: dict[str, list[str | None]],
-    wanted: dict[str, list[str | None]],
-    course: dict[str, list[float]],
     tolerance: int | None,
-    year_input: YearInput,
-    start_week: int,
     strict: bool = False,
     extra: Mapping[str, float] | None = None,
 ) -> PartProblem:
@@ -291,6 +308,9 @@ def part_problem(
     part; it is planned again there. Days before the grid stand for last year's plan (the
     grunnturnus), kept where they can be. With `strict` nobody works the days after the year
     (next year's plan has them), so that the hours band counts the year's days exactly."""
+    unit, dated, frame, base = planning.unit, planning.dated, planning.frame, planning.base
+    rows, wanted, course = planning.rows, planning.wanted, planning.course
+    year_input, start_week = planning.year_input, planning.year_input.start_week
     first, stop = part.first_week * 7, (part.last_week + 1) * 7
     low = first - LEAD_WEEKS * 7
     seam = max(0, first - 7)
@@ -387,41 +407,17 @@ def part_problem(
 
 
 def _plan_part(
-    unit: Unit,
-    dated: Unit,
-    frame: YearFrame,
-    base: Rota,
+    planning: Planning,
     part: Part,
-    rows: dict[str, list[str | None]],
-    wanted: dict[str, list[str | None]],
-    course: dict[str, list[float]],
     tolerance: int | None,
-    year_input: YearInput,
     params: SolveParams,
-    start_week: int,
     strict: bool,
-    extra: Mapping[str, float],
 ) -> dict[str, dict[int, str | None]] | None:
     """Solve one part: each person's shifts on the days it plans, or None when no rota was
     found."""
-    problem = part_problem(
-        unit,
-        dated,
-        frame,
-        base,
-        part,
-        rows,
-        wanted,
-        course,
-        tolerance,
-        year_input,
-        start_week,
-        strict,
-        extra,
-    )
+    extra = extra_hours(planning.unit, planning.frame, planning.vacation, part)
+    problem = part_problem(planning, part, tolerance, strict, extra)
     result = solve(problem.unit, params, hint=problem.hint)
-    if DEBUG:
-        print(part.month, tolerance, result.status, round(result.runtime_s, 1), result.terms)
     if result.rota is None:
         return None
     return {

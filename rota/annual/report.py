@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from models.numbers import hours
 from models.unit import Unit
 from rota.annual.dated import YearTarget, year_target
+from rota.annual.frame import pattern_code
 from rota.annual.plan import YearPlan, high_holidays, tolerance_minutes, wants_more
 from rota.cost import CostBreakdown, cost
 from rota.findings import Finding
@@ -146,7 +147,6 @@ def vacation_cover(plan: YearPlan) -> list[CoverWeek]:
 def plan_base_minutes(plan: YearPlan) -> dict[str, list[int]]:
     """Each person's grunnturnus minutes in each grid week (what their vacation takes away)."""
     unit, frame, base = plan.base_unit, plan.frame, plan.base
-    offset = (plan.year_input.start_week - 1) * 7
     found: dict[str, list[int]] = {}
     if base is None:
         return {e.id: [0] * frame.weeks for e in unit.employees}
@@ -155,7 +155,7 @@ def plan_base_minutes(plan: YearPlan) -> dict[str, list[int]]:
         for week in range(frame.weeks):
             minutes = 0
             for day in frame.week_days(week):
-                code = base.assignments[employee.id][(day + offset) % base.days]
+                code = pattern_code(base, employee.id, day, plan.year_input.start_week)
                 if code is not None and frame.in_year(day):
                     minutes += unit.shift(code).worked_minutes
             weekly.append(minutes)

@@ -1,7 +1,9 @@
 from datetime import date
 
 from models.rota import Rota
-from rota.annual.frame import YearFrame, pattern_code, roll_out
+from rota.annual.dated import first_plan
+from rota.annual.frame import YearFrame, pattern_code
+from rota.annual.vacation import VacationPlan
 
 
 def test_2027_grid_starts_on_the_monday_before_new_year() -> None:
@@ -65,7 +67,7 @@ def test_roll_out_repeats_the_grunnturnus_from_the_start_week() -> None:
     """Day 0 of the grid is the first day of the start week; the pattern repeats."""
     base = Rota(days=14, assignments={"a": tuple(["D"] * 7 + [None] * 7)})
     frame = YearFrame(2027)
-    rolled = roll_out(base, frame)
+    rolled = first_plan(base, frame, VacationPlan({}, {}, {}), [], 1)
     assert rolled.assignments["a"][:14] == base.assignments["a"]
     assert rolled.assignments["a"][14:28] == base.assignments["a"]
     assert pattern_code(base, "a", 0, start_week=2) is None
