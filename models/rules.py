@@ -265,10 +265,10 @@ class WorkRules(Frozen):
         le=60,
     )
     uneven_week_weight: int = _rule(
-        0,
+        2,
         "Vekt: per time en uke ligger utenfor stillingens ukesnitt ± slakken",
         "Weight: per hour a week lies outside the position's weekly hours ± the slack",
-        "jevne uker (lokal praksis)",
+        "jevne uker (lokal praksis): vektes etter dekningen, som aldri gis opp for dem",
         "poeng",
         ge=0,
         le=1000,

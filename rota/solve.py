@@ -10,6 +10,7 @@ from rota.result import Result
 from rota.size import check_fits, check_time
 from rota.stages import (
     ByPerson,
+    EvenWeeks,
     FirstByPerson,
     GapFreeSearch,
     HoursRepair,
@@ -19,6 +20,7 @@ from rota.stages import (
     SolveState,
     SteppingStone,
     WholeFirstRota,
+    cover_first,
     run_stages,
 )
 from rota.staging import Stage
@@ -35,6 +37,8 @@ STAGES: tuple[Stage[SolveState], ...] = (
     PriceAndFix(),
     Search(),
 )
+# Run on the solve's rota once the stages have it.
+FINISHING: tuple[Stage[SolveState], ...] = (EvenWeeks(),)
 
 
 def solve(
@@ -54,5 +58,13 @@ def solve(
     # Memory first: a longer time limit would not mend a unit too large to fit.
     check_fits(unit)
     check_time(unit, params)
-    state = SolveState(unit, params, TimeBudget.of(params), progress, hint)
-    return run_stages(STAGES, state)
+    searched = cover_first(unit)
+    state = SolveState(
+        searched,
+        params,
+        TimeBudget.of(params),
+        progress,
+        hint,
+        weighed=None if searched is unit else unit,
+    )
+    return run_stages(STAGES, state, FINISHING)

@@ -312,3 +312,50 @@ def test_a_unit_tied_together_by_its_cover_alone_is_priced_by_the_lp(
     assert violations(instance, roster) == []
     handed_roster = roster_of(handed[0])
     assert objective(instance, roster) <= objective(instance, handed_roster)
+
+
+def _part_timer_wanted_in_week_one(weight: int) -> Unit:
+    """Two weeks; one person at 50 % of a 30 h week (four 7.5 h shifts in all); a shift wanted on
+    Monday-Thursday of week 1 only, 10 points a shift short; even weeks at `weight` a point."""
+    return Unit.model_validate(
+        {
+            "name": "Dekning før jevne uker",
+            "weeks": 2,
+            "shift_types": [{"code": "D", "start": "07:30", "end": "15:00"}],
+            "competences": [{"code": "HFA"}],
+            "employees": [{"id": "kari", "competence": "HFA", "position_pct": 50}],
+            "demand": [{"shift": "D", "days": [0, 1, 2, 3], "min": 0, "target": 1}],
+            "rules": {
+                "full_time_week_h": 30,
+                "whole_weekends": False,
+                "uneven_week_weight": weight,
+            },
+        }
+    )
+
+
+def test_evening_the_weeks_never_costs_cover() -> None:
+    """30 h in week 1 is 7 h past the slack in each week (28 points at weight 2) against 20
+    points for two shifts short: one weighed objective would give up cover, the solve does not."""
+    unit = _part_timer_wanted_in_week_one(2)
+    result = solve_module.solve(unit, SolveParams(deterministic=True, time_limit_s=5))
+    assert result.rota is not None
+    assert result.rota.assignments["kari"][:4] == ("D",) * 4
+    assert result.terms["under_target"] == 0
+    assert result.terms["uneven_weeks"] == 28
+    assert result.objective == 28
+
+
+def test_the_weeks_get_their_share_only_where_the_unit_weighs_them() -> None:
+    """Weight 0: the unit is searched as given and the search has all the time; weight 2: it
+    is searched without the weight, and a tenth of the time is kept for the weeks."""
+    plain = _part_timer_wanted_in_week_one(0)
+    assert stages_module.cover_first(plain) is plain
+    params = SolveParams(time_limit_s=10)
+    state = SolveState(plain, params, TimeBudget.of(params))
+    assert state.search_until == pytest.approx(10, abs=0.5)
+    weighed = _part_timer_wanted_in_week_one(2)
+    searched = stages_module.cover_first(weighed)
+    assert (searched.rules.uneven_week_weight, weighed.rules.uneven_week_weight) == (0, 2)
+    state = SolveState(searched, params, TimeBudget.of(params), weighed=weighed)
+    assert state.search_until == pytest.approx(9, abs=0.5)

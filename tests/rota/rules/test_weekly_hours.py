@@ -46,14 +46,14 @@ def _week_hours(unit: Unit) -> list[float]:
 
 
 def test_without_the_weight_the_wishes_put_every_shift_in_week_one() -> None:
-    """Weight 0 (the default): the four wished-for days, 30 h in week 1 and none in week 2."""
-    assert _week_hours(_half_time()) == [30.0, 0.0]
+    """Weight 0: the four wished-for days, 30 h in week 1 and none in week 2."""
+    assert _week_hours(_half_time(uneven_week_weight=0)) == [30.0, 0.0]
 
 
 def test_weight_2_spreads_the_hours_over_the_weeks() -> None:
-    """Weight 2: every week within its 15 h share ± the 8 h slack (a wish or two given up
+    """Weight 2 (the default): every week within its 15 h share ± the 8 h slack (a wish or two given up
     rather than a 0-hour week)."""
-    assert all(7 <= hours <= 23 for hours in _week_hours(_half_time(uneven_week_weight=2)))
+    assert all(7 <= hours <= 23 for hours in _week_hours(_half_time()))
 
 
 def test_beyond_hours_counts_whole_hours_past_the_slack() -> None:
