@@ -8,9 +8,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from models.problems import InputError, Location, Path, Problem
+from models.problems import InputError, Location, Path, Problem, error
 from models.translate import translate
 from models.unit import Unit
+from models.vedtak_demand import with_vedtak_demand
 
 Locator = Callable[[Path], Location]
 
@@ -29,12 +30,28 @@ def build_unit(data: Any, locate: Locator) -> Unit:
     """Validate `data` as a Unit; on failure raise InputError with every problem found (field
     errors and broken references alike), each located by `locate`."""
     try:
-        return Unit.model_validate(data)
+        unit = Unit.model_validate(data)
     except ValidationError as exc:
         problems = translate(exc)
         problems += _reference_problems_despite(data, problems)
     except InputError as exc:
         problems = exc.problems
+    else:
+        if unit.vedtak is None:
+            return unit
+        if unit.demand:
+            problems = [
+                error(
+                    "Enheten har både vedtak og bemanningsrader; bemanningen lages av vedtakene,"
+                    " så ta bort den ene.",
+                    "The unit has both vedtak and demand rows; the demand is made from the"
+                    " vedtak, so remove one.",
+                    ("demand",),
+                    code="vedtak_and_demand",
+                )
+            ]
+        else:
+            return with_vedtak_demand(unit, unit.vedtak)
     raise InputError([problem.located(locate(problem.path)) for problem in problems])
 
 

@@ -42,6 +42,22 @@ _CUSTOM: dict[str, tuple[str, str]] = {
         "Kompetansekravene krever flere personer enn ønsket bemanning på vakta.",
         "The competence minimums need more people than the shift's target staffing.",
     ),
+    "client_id": (
+        "Bruker-ID kan bare ha bokstaver, tall og - _ . (ingen mellomrom, aldri navn).",
+        "A client id may only hold letters, digits and - _ . (no spaces, never a name).",
+    ),
+    "valid_to_before_from": (
+        "«Gyldig til» er før «gyldig fra».",
+        "'Valid to' is before 'valid from'.",
+    ),
+    "hours_beyond_windows": (
+        "{hours} timer i uka får ikke plass i tidsvinduene ({windows} timer i uka).",
+        "{hours} hours a week do not fit in the time windows ({windows} hours a week).",
+    ),
+    "duplicate_vedtak": (
+        "Bruker {client} har to vedtak om {service} i de samme tidsvinduene; slå dem sammen.",
+        "Client {client} has two vedtak for {service} in the same windows; merge them.",
+    ),
 }
 
 
@@ -61,6 +77,8 @@ _BLAMED_FIELD: dict[str, str] = {
     "weekday_out_of_range": "weekdays",
     "no_days": "weekdays",
     "negative_count": "competence_min",
+    "valid_to_before_from": "valid_to",
+    "hours_beyond_windows": "hours_per_week",
 }
 
 
@@ -78,6 +96,12 @@ def translate_error(details: ErrorDetails) -> Problem:
         path = (*path, _BLAMED_FIELD[kind])
     if kind in _CUSTOM:
         nb, en = _CUSTOM[kind]
+        if ctx:
+            numbers = {k: _number(v) for k, v in ctx.items() if isinstance(v, float)}
+            nb = nb.format(**{**ctx, **{k: v.replace(".", ",") for k, v in numbers.items()}})
+            en = en.format(**{**ctx, **numbers})
+        if kind == "duplicate_vedtak":
+            path = (*path, "vedtak", int(ctx["index"]), "client")
     elif kind == "missing":
         nb, en = "Verdi mangler, men må fylles ut.", "A value is required here."
     elif kind in ("int_parsing", "int_type", "int_from_float"):
@@ -124,7 +148,7 @@ def translate_error(details: ErrorDetails) -> Problem:
         nb, en = "Feltet kan ikke være tomt.", "This may not be empty."
     elif kind in ("string_too_long", "too_long"):
         nb, en = "Verdien er for lang.", "The value is too long."
-    elif kind == "literal_error":
+    elif kind in ("enum", "literal_error"):
         expected = ctx.get("expected", "")
         nb = f"«{_shown(value)}» er ikke tillatt; velg en av {expected}."
         en = f"'{_shown(value)}' is not allowed; choose one of {expected}."
@@ -142,4 +166,12 @@ def translate_error(details: ErrorDetails) -> Problem:
 
 
 def translate(exc: ValidationError) -> list[Problem]:
-    return [translate_error(details) for details in exc.errors()]
+    errors = exc.errors()
+    # A list whose only item is wrong is also "too short" once that item is set aside: the
+    # item's own error says what to correct.
+    inner = {tuple(e["loc"][:-n]) for e in errors for n in range(1, len(e["loc"]))}
+    return [
+        translate_error(details)
+        for details in errors
+        if not (details["type"] == "too_short" and tuple(details["loc"]) in inner)
+    ]

@@ -23,6 +23,7 @@ from models.employee import Employee
 from models.problems import InputError, Problem, error
 from models.rules import PER_EMPLOYEE_RULES, WorkRules
 from models.shift import ShiftType
+from models.vedtak import VedtakBook
 
 
 class Unit(Frozen):
@@ -43,6 +44,11 @@ class Unit(Frozen):
     demand: tuple[Demand, ...] = ()
     rules: WorkRules = Field(default_factory=WorkRules)
     budget: Budget = Field(default_factory=Budget)
+    vedtak: VedtakBook | None = Field(
+        default=None,
+        description="Vedtak whose hours make the demand (models.vedtak_demand) instead of rows"
+        " typed by hand.",
+    )
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Unit:
