@@ -48,6 +48,13 @@ HELP_NB: dict[str, str] = {
     "Add a sheet per person with their year.": "Legg til et ark per person med året deres.",
     "Add a sheet per person with their rota.": ("Legg til et ark per person med turnusen deres."),
     # Commands.
+    "Show how UNIT's demand is made from its vedtak: vedtak, staff hours, hours and heads\n"
+    "per shift, årsverk and kroner, and any window no shift covers.\n\n"
+    "Exit code 1 when a vedtak has a window no shift covers.": (
+        "Vis hvordan bemanningen til UNIT lages av vedtakene: vedtak, ansatt-timer, timer og"
+        " hoder per vakt, årsverk og kroner, og tidsvinduer ingen vakt dekker.\n\n"
+        "Avslutningskode 1 når et vedtak har et tidsvindu ingen vakt dekker."
+    ),
     "rota: staffing and rota optimisation for Norwegian municipal health and care.": (
         "rota: bemanning og turnus for kommunal helse og omsorg."
     ),

@@ -36,6 +36,7 @@ from cli.render import (
     print_solve_summary,
 )
 from cli.scenario_view import print_comparison, run_with_progress
+from cli.vedtak_view import print_derivation
 from cli.year_view import print_year_summary
 from models.capacity import capacity_balance, frame_warnings, unit_warnings
 from models.demo import DEMO_UNITS, demo_text, demo_unit
@@ -47,6 +48,7 @@ from models.rota_workbook import read_rota
 from models.strict_yaml import StrictLoader
 from models.unit import Unit
 from models.unit_workbook import write_template, write_unit_workbook
+from models.vedtak_demand import derive
 from models.year_input import YearInput, load_year_input
 from rota.annual.plan import plan_year
 from rota.annual.report import audit_year_hours
@@ -55,6 +57,7 @@ from rota.fte_need import fte_need
 from rota.fulltime import PositionOptions, plan_positions
 from rota.params import SolveParams
 from rota.solve import solve as solve_rota
+from rota.vedtak_cost import price
 from scenarios.comparison_workbook import write_comparison_workbook, write_csv, write_json
 from scenarios.demo import demo_scenario_files
 from scenarios.labels import count_kinds
@@ -325,6 +328,33 @@ def _report_valid_unit(unit: Unit, lang: Language) -> None:
     print_balance(console, unit, balance, lang)
     print_heltid(console, [("Nå" if lang == "nb" else "Now", heltid(unit))], lang)
     print_problems(console, unit_warnings(unit, balance), lang)
+
+
+@main.command("vedtak")
+@click.argument("unit_file", metavar="UNIT", type=click.Path(dir_okay=False, path_type=Path))
+@friendly_errors
+def vedtak_command(unit_file: Path) -> None:
+    """Show how UNIT's demand is made from its vedtak: vedtak, staff hours, hours and heads
+    per shift, årsverk and kroner, and any window no shift covers.
+
+    Exit code 1 when a vedtak has a window no shift covers."""
+    unit = load_unit(unit_file)
+    lang = _lang()
+    if unit.vedtak is None:
+        raise InputError(
+            [
+                error(
+                    f"{unit_file.name} har ingen vedtak (feltet «vedtak» med en vedtaksfil).",
+                    f"{unit_file.name} has no vedtak (the field 'vedtak' naming a vedtak file).",
+                    code="no_vedtak",
+                )
+            ]
+        )
+    derivation = derive(unit, unit.vedtak)
+    cost = price(unit, derivation) if unit.budget.pay_per_competence else None
+    print_derivation(_console(), unit, derivation, cost, lang)
+    if derivation.uncovered:
+        sys.exit(1)
 
 
 @main.command()

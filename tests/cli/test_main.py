@@ -828,3 +828,40 @@ def test_aarsturnus_refuses_a_year_file_for_another_year(tmp_path: Path, small_w
     assert made.exit_code == 1
     assert "Årsfila gjelder 2026" in made.output
     assert not output.exists()
+
+
+def test_vedtak_shows_the_chain_from_vedtak_to_kroner() -> None:
+    """`rota vedtak` on the home-care demo: the vedtak, the shifts' heads, årsverk and kroner, the
+    two vedtak not valid on 1 January named; exit 0 as every window is covered."""
+    shown = run("vedtak", "models/demo/hjemmesone.yaml")
+    assert shown.exit_code == 0, shown.output
+    for text in ("K101", "hjemmesykepleie", "Årsverk i vakter (÷ 35,5 t)", "Kostnad per år (kr)"):
+        assert text in shown.output
+    assert "K111 (hjemmesykepleie): ikke gyldig 01.01.2027, ikke med." in shown.output
+
+
+def test_vedtak_names_a_window_no_shift_covers(tmp_path: Path) -> None:
+    """A visit at 23:00 when the last shift ends at 22:30: the client is named, exit code 1."""
+    unit = yaml.safe_load(Path("models/demo/hjemmesone.yaml").read_text("utf-8"))
+    book = yaml.safe_load(Path("models/demo/hjemmesone-vedtak.yaml").read_text("utf-8"))
+    book["vedtak"].append(
+        {
+            "client": "K199",
+            "service": "hjemmesykepleie",
+            "hours_per_week": 3.5,
+            "windows": [{"start": "23:00", "end": "23:30"}],
+        }
+    )
+    (tmp_path / "hjemmesone-vedtak.yaml").write_text(yaml.safe_dump(book), "utf-8")
+    (tmp_path / "sone.yaml").write_text(yaml.safe_dump(unit, allow_unicode=True), "utf-8")
+    shown = run("vedtak", str(tmp_path / "sone.yaml"))
+    assert shown.exit_code == 1
+    assert "Ingen vakt dekker 3,5 t i uka av vedtaket til K199 (hjemmesykepleie)." in shown.output
+    assert "Traceback" not in shown.output
+
+
+def test_vedtak_on_a_unit_without_vedtak_says_so() -> None:
+    """The demo ward types its demand: a clear error, no traceback."""
+    shown = run("vedtak", "models/demo/sykehjem.yaml")
+    assert shown.exit_code != 0
+    assert "har ingen vedtak" in shown.output
