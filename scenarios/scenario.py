@@ -40,6 +40,8 @@ from models.problems import (
 from models.shift import ShiftType
 from models.translate import translate
 from models.unit import Unit
+from models.vedtak import Service, Vedtak, VedtakBook
+from models.vedtak_demand import with_vedtak_demand
 from models.yaml_io import parse_yaml
 from rota.cost import CostKind, CostLine
 from rota.fulltime import PositionOptions
@@ -599,6 +601,101 @@ class OptimisePositions(Frozen):
         )
 
 
+def _vedtak_book(unit: Unit) -> VedtakBook:
+    if unit.vedtak is None:
+        raise ChangeError(
+            "Enheten har ingen vedtak; bemanningen er skrevet inn rad for rad.",
+            "The unit has no vedtak; its demand is typed row by row.",
+            "type",
+        )
+    return unit.vedtak
+
+
+def _with_vedtak(unit: Unit, book: VedtakBook, vedtak: list[Vedtak]) -> Unit:
+    """The unit with these vedtak, its demand made from them again."""
+    try:
+        changed = VedtakBook.model_validate(
+            {**book.model_dump(), "vedtak": [v.model_dump() for v in vedtak]}
+        )
+    except ValidationError as exc:
+        problem = translate(exc)[0]
+        raise ChangeError(problem.message_nb, problem.message_en, "vedtak") from None
+    return with_vedtak_demand(unit, changed)
+
+
+def _matching(
+    book: VedtakBook, clients: tuple[str, ...] | None, service: Service | None
+) -> list[bool]:
+    return [
+        (clients is None or v.client in clients) and (service is None or v.service == service)
+        for v in book.vedtak
+    ]
+
+
+def _nothing_matches(clients: tuple[str, ...] | None, service: Service | None) -> ChangeError:
+    who = ", ".join(clients or ()) or ("alle" if service is None else service.label())
+    what = "" if service is None else f" om {service.label()}"
+    who_en = ", ".join(clients or ()) or ("all" if service is None else service.label("en"))
+    what_en = "" if service is None else f" for {service.label('en')}"
+    return ChangeError(
+        f"Ingen vedtak{what} for {who}.", f"No vedtak{what_en} for {who_en}.", "clients"
+    )
+
+
+class AddVedtak(Frozen):
+    """New vedtak (new clients, or more services for those there): the demand made anew."""
+
+    type: Literal["add_vedtak"]
+    vedtak: tuple[Vedtak, ...] = Field(min_length=1)
+
+    def apply(self, unit: Unit) -> Unit:
+        book = _vedtak_book(unit)
+        return _with_vedtak(unit, book, [*book.vedtak, *self.vedtak])
+
+
+class RemoveVedtak(Frozen):
+    """Vedtak that end (clients who move or die, services stopped): the demand made anew."""
+
+    type: Literal["remove_vedtak"]
+    clients: tuple[str, ...] | None = Field(default=None, min_length=1)
+    service: Service | None = None
+
+    def apply(self, unit: Unit) -> Unit:
+        book = _vedtak_book(unit)
+        match = _matching(book, self.clients, self.service)
+        if not any(match):
+            raise _nothing_matches(self.clients, self.service)
+        kept = [v for v, hit in zip(book.vedtak, match, strict=True) if not hit]
+        if not kept:
+            raise ChangeError(
+                "Endringen tar bort alle vedtakene; enheten får da ingen bemanning.",
+                "The change removes every vedtak; the unit would then have no demand.",
+                "clients",
+            )
+        return _with_vedtak(unit, book, kept)
+
+
+class ScaleVedtak(Frozen):
+    """More or fewer hours on the matching vedtak (e.g. 1.2 for a fifth more): the demand made
+    anew."""
+
+    type: Literal["scale_vedtak"]
+    factor: float = Field(gt=0, le=10)
+    clients: tuple[str, ...] | None = Field(default=None, min_length=1)
+    service: Service | None = None
+
+    def apply(self, unit: Unit) -> Unit:
+        book = _vedtak_book(unit)
+        match = _matching(book, self.clients, self.service)
+        if not any(match):
+            raise _nothing_matches(self.clients, self.service)
+        scaled = [
+            v.model_copy(update={"hours_per_week": v.hours_per_week * self.factor}) if hit else v
+            for v, hit in zip(book.vedtak, match, strict=True)
+        ]
+        return _with_vedtak(unit, book, scaled)
+
+
 Change = Annotated[
     ScaleDemand
     | SetDemand
@@ -612,7 +709,10 @@ Change = Annotated[
     | RemoveEmployees
     | MergeUnit
     | SetBudget
-    | OptimisePositions,
+    | OptimisePositions
+    | AddVedtak
+    | RemoveVedtak
+    | ScaleVedtak,
     Field(discriminator="type"),
 ]
 

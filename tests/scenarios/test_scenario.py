@@ -341,3 +341,52 @@ def test_a_unit_file_given_as_a_scenario_is_named_as_one() -> None:
     assert len(problems) == 1
     assert "hjemmetjeneste.yaml er en enhetsfil" in problems[0].describe("nb")
     assert "«base»" in problems[0].describe("nb")
+
+
+def _rows(unit: Unit) -> list[tuple[str, tuple[int, ...], int]]:
+    return [(row.shift, row.weekdays, row.min) for row in unit.demand]
+
+
+def test_add_vedtak_makes_the_demand_anew() -> None:
+    """Three new clients on 2:1 every evening 20:00-22:00, 7 h a week each: 3 × 2 × 7 ÷ 0,7 =
+    60 staff hours over 14 h of window, 4,29 more at once on top of 0,99 on weekdays and 0,52
+    at weekends: the evening goes from 1 head to 6 on weekdays and 5 at weekends."""
+    zone = demo_unit("hjemmesone")
+    new = [
+        {
+            "client": f"N{n}",
+            "service": "hjemmesykepleie",
+            "hours_per_week": 7,
+            "staff": 2,
+            "windows": [{"start": "20:00", "end": "22:00"}],
+        }
+        for n in range(3)
+    ]
+    more = changed(zone, {"type": "add_vedtak", "vedtak": new})
+    assert more.vedtak is not None
+    assert len(more.vedtak.vedtak) == len(zone.vedtak.vedtak) + 3  # type: ignore[union-attr]
+    evening = sorted((row.weekdays, row.min) for row in more.demand if row.shift == "A")
+    assert evening == [((0, 1, 2, 3, 4), 6), ((5, 6), 5)]
+    assert [row for row in more.demand if row.shift == "D"] == [
+        row for row in zone.demand if row.shift == "D"
+    ]
+
+
+def test_remove_and_scale_vedtak() -> None:
+    """Without the double-staffed morning client (0,71 at once) the day shift needs 2 heads
+    every day (1,92 on weekdays, 1,09 at weekends; 3 and 2 before); the same hours scaled by 1
+    change nothing; scaled past its window a vedtak is refused."""
+    zone = demo_unit("hjemmesone")
+    fewer = changed(zone, {"type": "remove_vedtak", "clients": ["K104"]})
+    assert ("D", tuple(range(7)), 2) in _rows(fewer)
+    assert _rows(changed(zone, {"type": "scale_vedtak", "factor": 1})) == _rows(zone)
+    message, _ = problem_of(zone, {"type": "scale_vedtak", "factor": 5, "clients": ["K105"]})
+    assert "do not fit in the time windows" in message
+
+
+def test_vedtak_changes_need_vedtak_and_a_match() -> None:
+    """The demo ward types its demand; a client the zone does not have is named."""
+    message, _ = problem_of(demo_unit(), {"type": "remove_vedtak", "clients": ["K1"]})
+    assert "no vedtak" in message
+    message, _ = problem_of(demo_unit("hjemmesone"), {"type": "remove_vedtak", "clients": ["X9"]})
+    assert message == "No vedtak for X9."
