@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass, field
 from importlib.metadata import version
 
-from bench import curtois, heltid, plain, scale, scenarios
+from bench import curtois, heltid, plain, portfolio, scale, scenarios
 from models.demo import DEMO_UNITS, demo_unit
 from rota.check import check
 from rota.cpsat import Progress
@@ -113,6 +113,7 @@ def main() -> None:
     curtois.add_parser(commands)
     heltid.add_command(commands)
     scenarios.add_parser(commands)
+    portfolio.add_parser(commands)
     args = parser.parse_args()
     if args.command == "demo":
         demo(args)
@@ -128,6 +129,8 @@ def main() -> None:
         heltid.run(args)
     elif args.command == "scenarios":
         raise SystemExit(scenarios.run(args))
+    elif args.command == "portfolio":
+        raise SystemExit(portfolio.run(args))
 
 
 if __name__ == "__main__":

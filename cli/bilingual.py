@@ -48,6 +48,26 @@ HELP_NB: dict[str, str] = {
     "Add a sheet per person with their year.": "Legg til et ark per person med året deres.",
     "Add a sheet per person with their rota.": ("Legg til et ark per person med turnusen deres."),
     # Commands.
+    "The municipality: units by service area, their scenarios and the economic plan.": (
+        "Kommunen: enheter per tjenesteområde, scenarioene deres og økonomiplanen."
+    ),
+    "Solve every unit of PORTFOLIO today and each of its scenarios, and write the\n"
+    "municipality workbook: service areas, units against their frames, the economic plan.": (
+        "Løs hver enhet i PORTFOLIO slik den er i dag og hvert av scenarioene dens, og skriv"
+        " kommunens arbeidsbok: tjenesteområder, enheter mot rammene, økonomiplanen."
+    ),
+    "The municipality workbook to write.": "Kommunens arbeidsbok som skrives.",
+    "Dask workers of the local cluster: scenarios solved at the same time.": (
+        "Dask-arbeidere i den lokale klyngen: scenarioer som løses samtidig."
+    ),
+    "An existing Dask scheduler to run on (tls://host:port; plain tcp:// only on this"
+    " machine) instead of a local cluster.": (
+        "En Dask-planlegger som finnes fra før (tls://vert:port; ukryptert tcp:// bare på denne"
+        " maskinen), i stedet for en lokal klynge."
+    ),
+    "TLS: the CA file.": "TLS: CA-fila.",
+    "TLS: this client's certificate.": "TLS: sertifikatet til denne klienten.",
+    "TLS: its private key.": "TLS: den private nøkkelen.",
     "Show how UNIT's demand is made from its vedtak: vedtak, staff hours, hours and heads\n"
     "per shift, årsverk and kroner, and any window no shift covers.\n\n"
     "Exit code 1 when a vedtak has a window no shift covers.": (

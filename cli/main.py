@@ -26,6 +26,7 @@ from cli.heltid_view import (
     print_plan,
     print_removed,
 )
+from cli.portfolio_view import print_portfolio
 from cli.progress import solve_with_progress, time_words, working
 from cli.render import (
     print_balance,
@@ -39,7 +40,7 @@ from cli.scenario_view import print_comparison, run_with_progress
 from cli.vedtak_view import print_derivation
 from cli.year_view import print_year_summary
 from models.capacity import capacity_balance, frame_warnings, unit_warnings
-from models.demo import DEMO_UNITS, demo_text, demo_unit
+from models.demo import DEMO_FILES_BESIDE, DEMO_UNITS, demo_path, demo_text, demo_unit
 from models.heltid import heltid
 from models.loader import load_unit
 from models.problems import InputError, Language, error
@@ -58,11 +59,14 @@ from rota.fulltime import PositionOptions, plan_positions
 from rota.params import SolveParams
 from rota.solve import solve as solve_rota
 from rota.vedtak_cost import price
+from scenarios.cluster import DaskEvents, TlsFiles, check_address, dask_client, executor_of
 from scenarios.comparison_workbook import write_comparison_workbook, write_csv, write_json
 from scenarios.demo import demo_scenario_files
 from scenarios.labels import count_kinds
 from scenarios.params import load_params
 from scenarios.plan_workbook import write_plan_workbook
+from scenarios.portfolio import load_portfolio, portfolio_result
+from scenarios.portfolio_workbook import write_portfolio_workbook
 from scenarios.rota_workbook import cover_cells, write_rota_workbook
 from scenarios.runner import Scenario, base_key
 from scenarios.scenario import ChangeError, RemoveFte, load_scenario, looks_like_unit
@@ -780,6 +784,8 @@ def demo(
         workbook = out / f"{name}.xlsx"
         write_unit_workbook(unit, workbook)
         (out / file_name).write_text(demo_text(name), encoding="utf-8")
+        for beside in DEMO_FILES_BESIDE.get(name, ()):
+            (out / beside).write_text(demo_path(beside).read_text("utf-8"), encoding="utf-8")
         _console().rule(unit.name)
         _report_valid_unit(load_unit(workbook), lang)
         _console().print(
@@ -899,6 +905,108 @@ def run_scenarios_command(
         json_path,
         lang,
         base_rotas=_today_from(turnus_file, loaded),
+    )
+
+
+@main.group()
+def portfolio() -> None:
+    """The municipality: units by service area, their scenarios and the economic plan."""
+
+
+@portfolio.command("run")
+@click.argument("file", metavar="PORTFOLIO", type=click.Path(dir_okay=False, path_type=Path))
+@option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("kommune.xlsx"),
+    show_default=True,
+    help="The municipality workbook to write.",
+)
+@option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Most seconds for each scenario's rota.",
+)
+@option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Dask workers of the local cluster: scenarios solved at the same time.",
+)
+@option(
+    "--scheduler",
+    help="An existing Dask scheduler to run on (tls://host:port; plain tcp:// only on this"
+    " machine) instead of a local cluster.",
+)
+@option("--tls-ca", type=click.Path(dir_okay=False, path_type=Path), help="TLS: the CA file.")
+@option(
+    "--tls-cert",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="TLS: this client's certificate.",
+)
+@option("--tls-key", type=click.Path(dir_okay=False, path_type=Path), help="TLS: its private key.")
+@option("--deterministic", is_flag=True, help="One worker, fixed seed: the same result every run.")
+@params_option
+@friendly_errors
+def run_portfolio_command(
+    file: Path,
+    output: Path,
+    time_limit: float,
+    jobs: int,
+    scheduler: str | None,
+    tls_ca: Path | None,
+    tls_cert: Path | None,
+    tls_key: Path | None,
+    deterministic: bool,
+    params_file: Path | None,
+) -> None:
+    """Solve every unit of PORTFOLIO today and each of its scenarios, and write the
+    municipality workbook: service areas, units against their frames, the economic plan."""
+    lang = _lang()
+    refuse_overwriting([output], [file, params_file])
+    check_writable([output])
+    loaded = load_portfolio(file)
+    params = load_params(
+        params_file, time_limit_s=time_limit, deterministic=True if deterministic else None
+    )
+    console = _console()
+    tls = None
+    if tls_ca or tls_cert or tls_key:
+        if not (tls_ca and tls_cert and tls_key):
+            raise InputError(
+                [
+                    error(
+                        "TLS trenger alle tre: --tls-ca, --tls-cert og --tls-key.",
+                        "TLS needs all three: --tls-ca, --tls-cert and --tls-key.",
+                        code="tls_files_missing",
+                    )
+                ]
+            )
+        tls = TlsFiles(tls_ca, tls_cert, tls_key)
+    if scheduler is not None:
+        check_address(scheduler, tls)
+    threads = max(1, (os.cpu_count() or 1) // jobs)
+    with dask_client(scheduler, workers=jobs, threads_per_worker=threads, tls=tls) as client:
+        comparison = run_with_progress(
+            console,
+            loaded.scenarios(),
+            params,
+            jobs,
+            lang,
+            executor=executor_of(client),
+            events=DaskEvents(client),
+        )
+    result = portfolio_result(loaded, comparison)
+    print_portfolio(console, result, lang)
+    write_portfolio_workbook(result, output, lang)
+    console.print(
+        f"Skrev kommunens arbeidsbok til {output}"
+        if lang == "nb"
+        else f"Wrote the municipality workbook to {output}"
     )
 
 

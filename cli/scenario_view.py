@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from concurrent.futures import Executor
+from functools import partial
+from typing import Any
 
 from rich.console import Console
 from rich.live import Live
@@ -31,10 +34,23 @@ def run_with_progress(
     jobs: int,
     lang: Language,
     base_rotas: Mapping[str, Rota] | None = None,
+    executor: Executor | None = None,
+    events: Any = None,
 ) -> Comparison:
     """Run the scenarios with a line each: on a terminal a live table (state, the best rota's
     gaps in cover so far, seconds), elsewhere (a log file) a line as each starts and ends.
-    `base_rotas`: rotas of base units already made (scenarios.runner.base_key)."""
+    `base_rotas`: rotas of base units already made (scenarios.runner.base_key); `executor`
+    and `events`: where the scenarios run and how their progress comes back (a Dask cluster's,
+    scenarios.cluster), by default `jobs` local processes."""
+    run = partial(
+        run_scenarios,
+        scenarios,
+        params,
+        executor=executor,
+        jobs=jobs,
+        base_rotas=base_rotas,
+        events=events,
+    )
     lines: dict[str, ScenarioEvent] = {s.name: ScenarioEvent(s.name, "waiting") for s in scenarios}
     planned = {s.name for s in scenarios if s.positions is not None}
     if not console.is_terminal:
@@ -47,7 +63,7 @@ def run_with_progress(
             elif event.state == "done" and event.outcome is not None:
                 console.print(f"  {_t(lang, 'Ferdig', 'Done')}: {_done_words(event, lang)}")
 
-        return run_scenarios(scenarios, params, jobs=jobs, on_event=log, base_rotas=base_rotas)
+        return run(on_event=log)
     with Live(live_table(lines, planned, lang), console=console, refresh_per_second=4) as live:
 
         def update(event: ScenarioEvent) -> None:
@@ -57,7 +73,7 @@ def run_with_progress(
             lines[event.name] = event
             live.update(live_table(lines, planned, lang))
 
-        return run_scenarios(scenarios, params, jobs=jobs, on_event=update, base_rotas=base_rotas)
+        return run(on_event=update)
 
 
 def _t(lang: Language, nb: str, en: str) -> str:

@@ -54,6 +54,10 @@ _CUSTOM: dict[str, tuple[str, str]] = {
         "{hours} timer i uka får ikke plass i tidsvinduene ({windows} timer i uka).",
         "{hours} hours a week do not fit in the time windows ({windows} hours a week).",
     ),
+    "bad_targets": (
+        "Målene gjelder årstall (f.eks. 2027: 5000000) og kan ikke være negative.",
+        "The targets are by year (e.g. 2027: 5000000) and cannot be negative.",
+    ),
     "duplicate_vedtak": (
         "Bruker {client} har to vedtak om {service} i de samme tidsvinduene; slå dem sammen.",
         "Client {client} has two vedtak for {service} in the same windows; merge them.",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import queue
 import signal
+import sys
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, wait
@@ -327,9 +328,12 @@ def run_scenarios(
     jobs: int | None = None,
     on_event: EventCallback | None = None,
     base_rotas: Mapping[str, Rota] | None = None,
+    events: Any = None,
 ) -> Comparison:
     """Solve every scenario, `jobs` at a time in a process pool unless an executor is given, and
-    return the comparison in the scenarios' own order.
+    return the comparison in the scenarios' own order. `events`: the queue progress travels
+    through to `on_event` (one that works where the executor's workers are, such as
+    `scenarios.cluster.DaskEvents`); by default a local manager's queue.
 
     Each distinct base unit is solved first (as the scenario that is the base unchanged, when
     there is one, else on its own), unless `base_rotas` (by `base_key`) gives its rota; then
@@ -344,10 +348,10 @@ def run_scenarios(
         params = params.with_(workers=max(2, (os.cpu_count() or 2) // parallel))
     pool = executor or ProcessPoolExecutor(max_workers=parallel, initializer=_worker_started)
     manager = None
-    if on_event is not None:
+    if on_event is not None and events is None:
         manager = SyncManager()
         manager.start(ignore_interrupt)
-    events = manager.Queue() if manager is not None else None
+        events = manager.Queue()
     rotas: dict[str, Rota] = dict(base_rotas or {})
     outcomes: dict[str, ScenarioOutcome] = {}
     try:
@@ -417,6 +421,13 @@ def _solve_in_worker(
 ) -> ScenarioOutcome:
     if _WORKER["interrupted"]:
         raise KeyboardInterrupt
+    if "distributed" in sys.modules and params.workers == 0 and not params.deterministic:
+        # On a Dask worker: the search takes the worker's threads, not the machine's cores.
+        from scenarios.cluster import worker_threads
+
+        threads = worker_threads()
+        if threads is not None:
+            params = params.with_(workers=threads)
     _WORKER.update(busy=True, stopped=False)
     try:
         return solve_scenario(scenario, params, events, base_rota, is_base)

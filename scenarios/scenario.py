@@ -16,6 +16,7 @@ fails with the place in the scenario file.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
 
@@ -42,7 +43,7 @@ from models.translate import translate
 from models.unit import Unit
 from models.vedtak import Service, Vedtak, VedtakBook
 from models.vedtak_demand import with_vedtak_demand
-from models.yaml_io import parse_yaml
+from models.yaml_io import locator, parse_yaml
 from rota.cost import CostKind, CostLine
 from rota.fulltime import PositionOptions
 from scenarios.removed import RemovalReason, RemovedPosition
@@ -450,7 +451,7 @@ class MergeUnit(Frozen):
     )
 
     def apply(self, unit: Unit, base_folder: FilePath | None = None) -> Unit:
-        other = _load_base(self.unit, base_folder)
+        other = load_base(self.unit, base_folder)
         if other.weeks != unit.weeks:
             raise ChangeError(
                 f"Enhetene har ulik turnuslengde ({unit.weeks} og {other.weeks} uker).",
@@ -724,7 +725,7 @@ class ScenarioFile(Frozen):
     changes: tuple[Change, ...] = ()
 
 
-def _load_base(reference: str, folder: FilePath | None) -> Unit:
+def load_base(reference: str, folder: FilePath | None) -> Unit:
     if reference.startswith("demo:"):
         name = reference.removeprefix("demo:")
         if name not in DEMO_UNITS:
@@ -812,30 +813,37 @@ def load_scenario(path: FilePath) -> Scenario:
             ]
         )
 
-    def locate(model_path: Path) -> Location:
-        line = None
-        for cut in range(len(model_path), -1, -1):
-            line = lines.get(model_path[:cut])
-            if line is not None:
-                break
-        return Location(file=path.name, line=line, path=path_to_text(model_path) or None)
-
+    locate = locator(lines, path.name)
     try:
         described = ScenarioFile.model_validate(data)
     except ValidationError as exc:
         raise InputError([p.located(locate(p.path)) for p in translate(exc)]) from None
     try:
-        base = _load_base(described.base, path.parent)
+        base = load_base(described.base, path.parent)
     except ChangeError as exc:
         raise InputError([error(exc.nb, exc.en, ("base",)).located(locate(("base",)))]) from None
+    return scenario_of(described.name, base, described.changes, path.parent, locate, str(path))
+
+
+def scenario_of(
+    name: str,
+    base: Unit,
+    changes: tuple[Change, ...],
+    folder: FilePath | None,
+    locate: Callable[[Path], Location],
+    source: str = "",
+) -> Scenario:
+    """The scenario `name`: `base` after the changes, with what the changes say beyond the unit
+    (whole positions taken away, position planning, replaced shifts, replacement costs);
+    InputError with each problem located by `locate`."""
     removed: list[RemovedPosition] = []
-    unit, problems = apply_changes(base, described.changes, path.parent, removed)
+    unit, problems = apply_changes(base, changes, folder, removed)
     if problems:
         raise InputError([p.located(locate(p.path)) for p in problems])
-    planning = [c for c in described.changes if isinstance(c, OptimisePositions)]
+    planning = [c for c in changes if isinstance(c, OptimisePositions)]
     replaced_by = {
         old: change.shift.code
-        for change in described.changes
+        for change in changes
         if isinstance(change, AddShift)
         for old in change.replaces
     }
@@ -848,13 +856,13 @@ def load_scenario(path: FilePath) -> Scenario:
             f"Shift {change.code} removed; replaced by: {change.replacement_note or 'not given'}"
             " (given in the scenario file, NOK a year).",
         )
-        for change in described.changes
+        for change in changes
         if isinstance(change, RemoveShift) and change.replacement_cost_nok is not None
     )
     return Scenario(
-        name=described.name,
+        name=name,
         unit=unit,
-        source=str(path),
+        source=source,
         extra_costs=extra_costs,
         positions=planning[-1].options if planning else None,
         time_limit_s=planning[-1].time_limit_s if planning else None,

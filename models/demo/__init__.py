@@ -14,6 +14,8 @@ DEMO_UNITS = {
     "bofellesskap": "bofellesskap.yaml",
     "hjemmesone": "hjemmesone.yaml",
 }
+# Files a demo unit's YAML names, to be written beside it.
+DEMO_FILES_BESIDE = {"hjemmesone": ("hjemmesone-vedtak.yaml",)}
 # The bofellesskap's residents' vedtak, to make its demand from (models.vedtak_demand).
 BOFELLESSKAP_VEDTAK = "bofellesskap-vedtak.yaml"
 
