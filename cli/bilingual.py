@@ -60,10 +60,9 @@ HELP_NB: dict[str, str] = {
     "Dask workers of the local cluster: scenarios solved at the same time.": (
         "Dask-arbeidere i den lokale klyngen: scenarioer som løses samtidig."
     ),
-    "An existing Dask scheduler to run on (tls://host:port; plain tcp:// only on this"
-    " machine) instead of a local cluster.": (
+    "An existing Dask scheduler to run on (tls://host:port; plain tcp:// only on this machine).": (
         "En Dask-planlegger som finnes fra før (tls://vert:port; ukryptert tcp:// bare på denne"
-        " maskinen), i stedet for en lokal klynge."
+        " maskinen)."
     ),
     "TLS: the CA file.": "TLS: CA-fila.",
     "TLS: this client's certificate.": "TLS: sertifikatet til denne klienten.",

@@ -189,6 +189,55 @@ def seed_and_workers(command: F) -> F:
     )(command)
 
 
+def cluster_options(command: F) -> F:
+    """--scheduler and its TLS files, for commands that can run on a Dask cluster."""
+    decorators = (
+        option(
+            "--scheduler",
+            help="An existing Dask scheduler to run on (tls://host:port; plain tcp:// only on"
+            " this machine).",
+        ),
+        option(
+            "--tls-ca", type=click.Path(dir_okay=False, path_type=Path), help="TLS: the CA file."
+        ),
+        option(
+            "--tls-cert",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="TLS: this client's certificate.",
+        ),
+        option(
+            "--tls-key",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="TLS: its private key.",
+        ),
+    )
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def _tls_files(
+    ca: Path | None, cert: Path | None, key: Path | None, scheduler: str | None
+) -> TlsFiles | None:
+    """The TLS files given (all three or none), the scheduler's address checked against them."""
+    tls = None
+    if ca or cert or key:
+        if not (ca and cert and key):
+            raise InputError(
+                [
+                    error(
+                        "TLS trenger alle tre: --tls-ca, --tls-cert og --tls-key.",
+                        "TLS needs all three: --tls-ca, --tls-cert and --tls-key.",
+                        code="tls_files_missing",
+                    )
+                ]
+            )
+        tls = TlsFiles(ca, cert, key)
+    if scheduler is not None:
+        check_address(scheduler, tls)
+    return tls
+
+
 def _same_file(one: Path, other: Path) -> bool:
     try:
         return one.resolve() == other.resolve() or (
@@ -856,6 +905,7 @@ def scenarios() -> None:
 )
 @params_option
 @turnus_option
+@cluster_options
 @friendly_errors
 def run_scenarios_command(
     files: tuple[Path, ...],
@@ -867,8 +917,13 @@ def run_scenarios_command(
     json_path: Path | None,
     params_file: Path | None,
     turnus_file: Path | None,
+    scheduler: str | None,
+    tls_ca: Path | None,
+    tls_cert: Path | None,
+    tls_key: Path | None,
 ) -> None:
     """Solve the scenario FILES side by side and write the comparison workbook."""
+    tls = _tls_files(tls_ca, tls_cert, tls_key, scheduler)
     lang = _lang()
     refuse_overwriting(
         [output, csv_path, json_path],
@@ -905,6 +960,8 @@ def run_scenarios_command(
         json_path,
         lang,
         base_rotas=_today_from(turnus_file, loaded),
+        scheduler=scheduler,
+        tls=tls,
     )
 
 
@@ -937,18 +994,7 @@ def portfolio() -> None:
     show_default=True,
     help="Dask workers of the local cluster: scenarios solved at the same time.",
 )
-@option(
-    "--scheduler",
-    help="An existing Dask scheduler to run on (tls://host:port; plain tcp:// only on this"
-    " machine) instead of a local cluster.",
-)
-@option("--tls-ca", type=click.Path(dir_okay=False, path_type=Path), help="TLS: the CA file.")
-@option(
-    "--tls-cert",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="TLS: this client's certificate.",
-)
-@option("--tls-key", type=click.Path(dir_okay=False, path_type=Path), help="TLS: its private key.")
+@cluster_options
 @option("--deterministic", is_flag=True, help="One worker, fixed seed: the same result every run.")
 @params_option
 @friendly_errors
@@ -974,21 +1020,7 @@ def run_portfolio_command(
         params_file, time_limit_s=time_limit, deterministic=True if deterministic else None
     )
     console = _console()
-    tls = None
-    if tls_ca or tls_cert or tls_key:
-        if not (tls_ca and tls_cert and tls_key):
-            raise InputError(
-                [
-                    error(
-                        "TLS trenger alle tre: --tls-ca, --tls-cert og --tls-key.",
-                        "TLS needs all three: --tls-ca, --tls-cert and --tls-key.",
-                        code="tls_files_missing",
-                    )
-                ]
-            )
-        tls = TlsFiles(tls_ca, tls_cert, tls_key)
-    if scheduler is not None:
-        check_address(scheduler, tls)
+    tls = _tls_files(tls_ca, tls_cert, tls_key, scheduler)
     threads = max(1, (os.cpu_count() or 1) // jobs)
     with dask_client(scheduler, workers=jobs, threads_per_worker=threads, tls=tls) as client:
         comparison = run_with_progress(
@@ -1040,9 +1072,25 @@ def _run_and_write(
     lang: Language,
     time_option: str = "--time-limit",
     base_rotas: Mapping[str, Rota] | None = None,
+    scheduler: str | None = None,
+    tls: TlsFiles | None = None,
 ) -> None:
+    """Run the scenarios (on the Dask scheduler, when one is given) and write the comparison."""
     console = _console()
-    comparison = run_with_progress(console, scenario_list, params, jobs, lang, base_rotas)
+    if scheduler is None:
+        comparison = run_with_progress(console, scenario_list, params, jobs, lang, base_rotas)
+    else:
+        with dask_client(scheduler, tls=tls) as client:
+            comparison = run_with_progress(
+                console,
+                scenario_list,
+                params,
+                jobs,
+                lang,
+                base_rotas,
+                executor=executor_of(client),
+                events=DaskEvents(client),
+            )
     print_comparison(console, comparison, lang, time_option)
     write_comparison_workbook(comparison, output, lang, time_option)
     written = [output]

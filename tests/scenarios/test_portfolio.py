@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
+from openpyxl import load_workbook
 
 from models.problems import InputError
 from models.unit import Unit
@@ -29,7 +30,9 @@ from scenarios.portfolio import (
     people_of,
     run_portfolio,
 )
+from scenarios.portfolio_workbook import write_portfolio_workbook
 from scenarios.runner import Scenario
+from tests.models.test_print_setup import _pages, _pdf, needs_libreoffice
 from tests.rota.conftest import two_shift_unit, weekend_bound_unit
 
 QUICK = SolveParams(deterministic=True, time_limit_s=2)
@@ -217,3 +220,30 @@ def test_a_bad_portfolio_is_named_at_its_line(tmp_path: Path) -> None:
         load_portfolio(path)
     fields = sorted(p.location.path or "" for p in caught.value.problems if p.location)
     assert fields == ["economic_plan", "units[0].service_area"]
+
+
+def test_the_workbook_holds_the_totals(solved: PortfolioResult, tmp_path: Path) -> None:
+    """Tjenesteområder's last row is the municipality: its cost the sum of the units' today."""
+    book = tmp_path / "kommune.xlsx"
+    write_portfolio_workbook(solved, book)
+    workbook = load_workbook(book)
+    assert workbook.sheetnames == ["Sammendrag", "Tjenesteområder", "Enheter"]
+    areas = workbook["Tjenesteområder"]
+    last = 2 + len(solved.by_service_area())
+    assert areas.cell(last, 6).value == pytest.approx(solved.municipality().annual_cost)
+    units = workbook["Enheter"]
+    assert units.max_row == 1 + len(solved.results)
+
+
+@needs_libreoffice
+def test_the_workbook_prints_in_bokmal_with_no_empty_page(
+    solved: PortfolioResult, tmp_path: Path
+) -> None:
+    """Rendered through LibreOffice: every page has content, none of it English."""
+    book = tmp_path / "kommune.xlsx"
+    write_portfolio_workbook(solved, book)
+    pages = _pages(_pdf(book, tmp_path))
+    assert pages
+    assert all(page.strip() for page in pages)
+    text = " ".join(pages)
+    assert [w for w in (" the ", " of ", "Service area", "Cost a year") if w in text] == []
