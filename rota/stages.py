@@ -27,6 +27,7 @@ from rota.model import add_hint, build_model, rota_from
 from rota.params import SolveParams
 from rota.repair import repair_hours
 from rota.result import Result, Status
+from rota.rules import weekly_hours
 from rota.rules.coverage import open_gaps
 from rota.search import MIN_SEARCH_S, first_rota, hint_result, search
 from rota.size import build_seconds, shift_variables
@@ -64,8 +65,9 @@ COVER_TERMS = ("under_minimum", "under_target", "over_cover", "competence_gap", 
 
 
 def weighs_even_weeks(unit: Unit) -> bool:
-    """Whether the unit weighs even weeks (rota.rules.weekly_hours) at all."""
-    return unit.rules.uneven_week_weight > 0 and unit.weeks >= 2
+    """Whether the unit weighs anyone's weeks (rota.rules.weekly_hours): not a dated year's
+    parts, whose people all have explicit hours."""
+    return bool(weekly_hours.weighed(unit))
 
 
 def cover_first(unit: Unit) -> Unit:

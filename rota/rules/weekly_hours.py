@@ -20,15 +20,18 @@ from rota.findings import Finding
 TERM = "uneven_weeks"
 
 
+def weighed(unit: Unit) -> list[Employee]:
+    """Whose weeks the unit weighs: everyone without explicit hours (they say nothing of a
+    week's share), when the weight is set and the rota has weeks to compare."""
+    if not unit.rules.uneven_week_weight or unit.weeks < 2:
+        return []
+    return [e for e in unit.employees if e.rules.min_hours is None and e.rules.max_hours is None]
+
+
 def add_to_model(ctx: ModelContext) -> None:
     unit = ctx.unit
-    rules = unit.rules
-    if not rules.uneven_week_weight or unit.weeks < 2:
-        return
-    slack = round(rules.week_hours_slack_h * 60)
-    for employee in unit.employees:
-        if employee.rules.min_hours is not None or employee.rules.max_hours is not None:
-            continue  # explicit hours say nothing of a week's share
+    slack = round(unit.rules.week_hours_slack_h * 60)
+    for employee in weighed(unit):
         for week in range(unit.weeks):
             _add_week(ctx, employee, week, slack)
 

@@ -359,3 +359,12 @@ def test_the_weeks_get_their_share_only_where_the_unit_weighs_them() -> None:
     assert (searched.rules.uneven_week_weight, weighed.rules.uneven_week_weight) == (0, 2)
     state = SolveState(searched, params, TimeBudget.of(params), weighed=weighed)
     assert state.search_until == pytest.approx(9, abs=0.5)
+
+
+def test_no_even_weeks_stage_where_everyone_has_explicit_hours() -> None:
+    """A year's parts give everyone explicit hours, which say nothing of a week's share: the
+    unit is searched as given, with all the time."""
+    data = _part_timer_wanted_in_week_one(2).model_dump()
+    data["employees"][0]["rules"] = {"min_hours": 0, "max_hours": 30}
+    explicit = Unit.model_validate(data)
+    assert stages_module.cover_first(explicit) is explicit
