@@ -37,7 +37,7 @@ from cli.render import (
     print_solve_summary,
 )
 from cli.scenario_view import print_comparison, run_with_progress
-from cli.vedtak_view import print_derivation
+from cli.vedtak_view import print_derivation, print_vedtak_line
 from cli.year_view import print_year_summary
 from models.capacity import capacity_balance, frame_warnings, unit_warnings
 from models.demo import DEMO_FILES_BESIDE, DEMO_UNITS, demo_path, demo_text, demo_unit
@@ -194,6 +194,7 @@ def cluster_options(command: F) -> F:
     decorators = (
         option(
             "--scheduler",
+            metavar="ADDRESS",
             help="An existing Dask scheduler to run on (tls://host:port; plain tcp:// only on"
             " this machine).",
         ),
@@ -378,6 +379,8 @@ def _report_valid_unit(unit: Unit, lang: Language) -> None:
         else "[green]✓ The unit file is valid.[/]"
     )
     print_shift_table(console, unit, lang)
+    if unit.vedtak is not None:
+        print_vedtak_line(console, derive(unit, unit.vedtak), lang)
     print_balance(console, unit, balance, lang)
     print_heltid(console, [("Nå" if lang == "nb" else "Now", heltid(unit))], lang)
     print_problems(console, unit_warnings(unit, balance), lang)

@@ -168,3 +168,25 @@ def _days(weekdays: tuple[int, ...], names: tuple[str, ...]) -> str:
 
 def _counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{code}={count}" for code, count in sorted(counts.items()))
+
+
+def print_vedtak_line(console: Console, derivation: Derivation, lang: Language) -> None:
+    """One line for `rota validate`: where the demand came from, and any window left uncovered."""
+    valid, left_out = len(derivation.vedtak), len(derivation.not_valid)
+    fte = _h(derivation.fte, lang, 2)
+    if lang == "nb":
+        text = f"Bemanningen er laget av {valid} vedtak: {fte} årsverk i vakter"
+        when = f"{derivation.reference_date:%d.%m.%Y}"
+        text += f" ({left_out} ikke gyldige {when})" if left_out else ""
+        text += "; se `rota vedtak` for utregningen."
+    else:
+        text = f"The demand is made from {valid} vedtak: {fte} FTE in shifts"
+        when = f"{derivation.reference_date:%Y-%m-%d}"
+        text += f" ({left_out} not valid on {when})" if left_out else ""
+        text += "; see `rota vedtak` for the working."
+    console.print(text)
+    for line in derivation.uncovered:
+        console.print(
+            f"[red]{'Ingen vakt dekker deler av vedtaket til' if lang == 'nb' else 'No shift covers part of the vedtak of'}"
+            f" {escape(line.vedtak.client)}.[/]"
+        )

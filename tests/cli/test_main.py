@@ -865,3 +865,10 @@ def test_vedtak_on_a_unit_without_vedtak_says_so() -> None:
     shown = run("vedtak", "models/demo/sykehjem.yaml")
     assert shown.exit_code != 0
     assert "har ingen vedtak" in shown.output
+
+
+def test_validate_says_the_demand_came_from_vedtak() -> None:
+    """`rota validate` on the home-care demo names its vedtak and their årsverk."""
+    shown = run("validate", "models/demo/hjemmesone.yaml")
+    assert shown.exit_code == 0, shown.output
+    assert "Bemanningen er laget av 10 vedtak: 5,49 årsverk i vakter (2 ikke gyldige" in shown.output
