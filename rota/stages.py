@@ -60,8 +60,14 @@ REPAIR_MIN_STAFF = 20
 # Share of the time kept for evening out the weeks after the cover is found, where the unit
 # weighs even weeks; a search that stalls sooner leaves it more.
 EVEN_WEEKS_SHARE = 0.1
-# The cover's terms (rota.rules.coverage), held where they are while the weeks are evened.
-COVER_TERMS = ("under_minimum", "under_target", "over_cover", "competence_gap", "language_gap")
+# Where evening the weeks would need more than this share, the search has all the time.
+EVEN_WEEKS_MOST_SHARE = 0.25
+# The cover's gap terms (rota.rules.coverage), held where they are while the weeks are evened;
+# a surplus over the target may move (an even week often needs a shift where one is spare).
+GAP_TERMS = ("under_minimum", "under_target", "competence_gap", "language_gap")
+# Besides its search, evening the weeks builds the model, completes its hint and reads the rota
+# back with every shift fixed: about this many builds of the whole model.
+EVEN_WEEKS_BUILDS = 3
 
 
 def weighs_even_weeks(unit: Unit) -> bool:
@@ -130,11 +136,21 @@ class SolveState:
 
     @property
     def search_until(self) -> float:
-        """Seconds the search that ends the solve may take: what is left, less the share kept
-        for evening out the weeks where the unit weighs them."""
+        """Seconds the search that ends the solve may take: what is left, less what is kept for
+        evening out the weeks where the unit weighs them (a tenth, or what its model's builds
+        need; nothing where that would be more than a quarter of the time)."""
+        budget = self.budget
         if self.weighed is None:
-            return self.budget.left()
-        return self.budget.until(1 - EVEN_WEEKS_SHARE)
+            return budget.left()
+        if budget.deterministic:
+            return budget.until(1 - EVEN_WEEKS_SHARE)
+        keep = max(
+            budget.part(EVEN_WEEKS_SHARE),
+            EVEN_WEEKS_BUILDS * build_seconds(self.weighed) + MIN_SEARCH_S,
+        )
+        if keep > budget.part(EVEN_WEEKS_MOST_SHARE):
+            return budget.left()
+        return max(0.0, budget.limit_s - budget.elapsed() - keep)
 
     @property
     def chain(self) -> TimeBudget:
@@ -463,7 +479,12 @@ class EvenWeeks:
 
     def applies(self, state: SolveState) -> bool:
         result = state.result
-        return state.weighed is not None and result is not None and result.rota is not None
+        if state.weighed is None or result is None or result.rota is None:
+            return False
+        # Nothing can stop a build half-way: on the clock, only when the builds and a short
+        # search fit in what is left.
+        needed = EVEN_WEEKS_BUILDS * build_seconds(state.weighed) + MIN_SEARCH_S
+        return state.budget.deterministic or state.budget.limit_s - state.budget.elapsed() >= needed
 
     def run(self, state: SolveState) -> None:
         assert state.weighed is not None
@@ -472,14 +493,20 @@ class EvenWeeks:
         assert found.rota is not None
         budget, params = state.budget, state.params.with_(explain=False)
         ctx = build_model(state.weighed, params)
-        for name in COVER_TERMS:
+        for name in GAP_TERMS:
             if parts := ctx.terms.get(name):
                 held = round(found.terms.get(name, 0.0))
                 ctx.model.add(sum(weight * expression for expression, weight in parts) <= held)
         rota = found.rota
-        # In deterministic mode the share is work, as every stage's; on the clock, what is left.
-        seconds = budget.part(EVEN_WEEKS_SHARE) if budget.deterministic else budget.left()
-        if add_hint(ctx, rota) is not None and (budget.deterministic or seconds >= MIN_SEARCH_S):
+        hinted = add_hint(ctx, rota) is not None
+        # In deterministic mode the share is work, as every stage's; on the clock, what is left
+        # less the reading back.
+        seconds = (
+            budget.part(EVEN_WEEKS_SHARE)
+            if budget.deterministic
+            else budget.limit_s - budget.elapsed() - build_seconds(state.weighed)
+        )
+        if hinted and (budget.deterministic or seconds >= MIN_SEARCH_S):
             status, solver = run_solver(ctx, params.with_(time_limit_s=seconds), improving=True)
             if status.has_rota:
                 rota = rota_from(ctx, solver)
