@@ -365,8 +365,13 @@ class _Whole:
 @contextmanager
 def _pool(whole: _Whole, params: SolveParams, cores: int) -> Iterator[ProcessPoolExecutor | None]:
     """Worker processes that have the model and the parameters already (forked, so that nothing
-    large is sent with each sweep); None for one core, or where processes cannot be forked."""
-    if cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    large is sent with each sweep); None for one core, where processes cannot be forked, or in a
+    daemonic process (a Dask worker's), which may have none of its own."""
+    if (
+        cores < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+        or multiprocessing.current_process().daemon
+    ):
         yield None
         return
     pool = ProcessPoolExecutor(
