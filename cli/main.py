@@ -40,7 +40,7 @@ from cli.scenario_view import print_comparison, run_with_progress
 from cli.vedtak_view import print_derivation, print_vedtak_line
 from cli.year_view import print_year_summary
 from models.capacity import capacity_balance, frame_warnings, unit_warnings
-from models.demo import DEMO_FILES_BESIDE, DEMO_UNITS, demo_path, demo_text, demo_unit
+from models.demo import DEMO_FILES_BESIDE, DEMO_RUN, DEMO_UNITS, demo_path, demo_text, demo_unit
 from models.heltid import heltid
 from models.loader import load_unit
 from models.problems import InputError, Language, error
@@ -831,7 +831,8 @@ def demo(
     out.mkdir(parents=True, exist_ok=True)
     # Each unit's rota is "today" for the scenarios on it: one figure, not one per solve.
     today: dict[str, Rota] = {}
-    for name, file_name in DEMO_UNITS.items():
+    for name in DEMO_RUN:
+        file_name = DEMO_UNITS[name]
         unit = demo_unit(name)
         workbook = out / f"{name}.xlsx"
         write_unit_workbook(unit, workbook)

@@ -14,6 +14,9 @@ DEMO_UNITS = {
     "bofellesskap": "bofellesskap.yaml",
     "hjemmesone": "hjemmesone.yaml",
 }
+# The units `rota demo` writes and solves: the vedtak zone is shown by `rota vedtak` and the
+# demo portfolio instead.
+DEMO_RUN = ("sykehjem", "bofellesskap")
 # Files a demo unit's YAML names, to be written beside it.
 DEMO_FILES_BESIDE = {"hjemmesone": ("hjemmesone-vedtak.yaml",)}
 # The bofellesskap's residents' vedtak, to make its demand from (models.vedtak_demand).

@@ -871,4 +871,48 @@ def test_validate_says_the_demand_came_from_vedtak() -> None:
     """`rota validate` on the home-care demo names its vedtak and their årsverk."""
     shown = run("validate", "models/demo/hjemmesone.yaml")
     assert shown.exit_code == 0, shown.output
-    assert "Bemanningen er laget av 10 vedtak: 5,49 årsverk i vakter (2 ikke gyldige" in shown.output
+    assert (
+        "Bemanningen er laget av 10 vedtak: 5,49 årsverk i vakter (2 ikke gyldige" in shown.output
+    )
+
+
+def test_portfolio_run_writes_the_municipality_workbook(tmp_path: Path) -> None:
+    """`rota portfolio run` on a local Dask cluster: service areas, units and the economic plan
+    in the workbook, the municipality's cost the units' own added up."""
+    from tests.scenarios.test_portfolio import _portfolio
+
+    path = _portfolio(tmp_path, {"targets": {2027: 10_000}})
+    out = tmp_path / "kommune.xlsx"
+    shown = run(
+        "portfolio", "run", str(path), "-o", str(out), "--time-limit", "1", "--deterministic"
+    )
+    assert shown.exit_code == 0, shown.output
+    assert "Økonomiplan" in shown.output
+    book = load_workbook(out)
+    assert book.sheetnames == ["Sammendrag", "Tjenesteområder", "Enheter", "Økonomiplan"]
+    units = book["Enheter"]
+    today = [
+        units.cell(row, 10).value
+        for row in range(2, units.max_row + 1)
+        if units.cell(row, 4).value == "I dag"
+    ]
+    areas = book["Tjenesteområder"]
+    assert areas.cell(areas.max_row - 2, 1).value == "Testkommune"
+    assert areas.cell(areas.max_row - 2, 6).value == pytest.approx(sum(today))
+
+
+def test_the_demo_portfolio_reads() -> None:
+    """The demo municipality: the ward, the bofellesskap and the home-care zone from vedtak,
+    each with its scenario, and a three-year plan."""
+    from scenarios.portfolio import load_portfolio
+
+    portfolio = load_portfolio(Path("scenarios/demo/portefolje/demokommune.yaml"))
+    assert [unit.name for unit in portfolio.bases] == [
+        "Solstua, avdeling 2",
+        "Ávjovárri bofellesskap",
+        "Hjemmetjenesten sone sør",
+    ]
+    assert portfolio.bases[2].vedtak is not None
+    assert len(portfolio.options) == 6
+    assert portfolio.economic_plan is not None
+    assert sorted(portfolio.economic_plan.targets) == [2027, 2028, 2029]

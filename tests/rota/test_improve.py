@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import random
 import threading
 import time
@@ -531,3 +532,14 @@ def test_ctrl_c_stops_the_re_plans_at_the_next_round(monkeypatch: pytest.MonkeyP
     with pytest.raises(KeyboardInterrupt):
         improve(unit, _both_in_week_one(unit), SolveParams(time_limit_s=30), seconds=30)
     assert time.monotonic() - started < 10
+
+
+def test_a_daemonic_process_sweeps_without_a_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Dask worker's process is daemonic and may have no children: no pool is made there."""
+
+    class Daemon:
+        daemon = True
+
+    monkeypatch.setattr(multiprocessing, "current_process", lambda: Daemon())
+    with improve_module._pool(None, SolveParams(), cores=2) as pool:  # type: ignore[arg-type]
+        assert pool is None

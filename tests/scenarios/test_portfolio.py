@@ -91,13 +91,14 @@ def test_the_totals_are_the_units_own_added_up(solved: PortfolioResult) -> None:
 
 
 def test_the_saving_is_today_less_the_scenario(solved: PortfolioResult) -> None:
-    """A scenario's full-year effect is its unit's cost today less its own; half of it in 2027
-    from 1 July (184 of 365 days), all of it in 2028."""
+    """A scenario's full-year effect is its unit's cost today less its own (here negative: the
+    position's pay saved is less than the gaps left, priced as bought-in hours); half of it in
+    2027 from 1 July (184 of 365 days), all of it in 2028."""
     (scenario,) = [r for r in solved.of_unit(1) if not r.option.is_today]
     assert scenario.saving_nok == pytest.approx(
         solved.today(1).kpis.annual_cost - scenario.kpis.annual_cost
     )
-    assert scenario.saving_nok > 0
+    assert scenario.extra_gap_hours > 0
     assert scenario.effect_in(2027, None, 2027) == pytest.approx(scenario.saving_nok * 184 / 365)
     assert scenario.effect_in(2028, None, 2027) == pytest.approx(scenario.saving_nok)
     assert scenario.effect_in(2028, 3.0, 2027) == pytest.approx(scenario.saving_nok * 1.03)

@@ -10,11 +10,15 @@ from rota.cost import CostKind
 
 
 def test_hours_row_adds_up(small_year: YearPlan) -> None:
-    """Årsarbeidstid = gross − vacation − holidays, and the deviation is planned − target."""
+    """Årsarbeidstid = gross − vacation − holidays, and the deviation is planned − extra hours −
+    target (extra hours only for a part-timer who wants more, above the tolerance)."""
     for row in year_hours(small_year):
         target = row.target
         assert target.minutes == pytest.approx(target.gross - target.vacation - target.holidays)
-        assert row.difference == pytest.approx(row.planned - target.minutes)
+        assert row.difference == pytest.approx(row.planned - row.extra - target.minutes)
+        if row.extra:
+            assert row.wants_more
+            assert row.planned - target.minutes > row.tolerance
 
 
 def test_cover_lists_each_person_away(small_year: YearPlan) -> None:
@@ -28,14 +32,19 @@ def test_cover_lists_each_person_away(small_year: YearPlan) -> None:
 
 
 def test_cost_prices_vikarer_by_the_hour_and_the_year_s_holidays(small_year: YearPlan) -> None:
-    """The vikarer's pay is a vacation-cover line by the hour; no percentage on top; the
-    holiday allowance comes from the year's own holidays."""
+    """The vikarer's pay, and own part-timers' extra hours, are vacation-cover lines by the
+    hour; no percentage on top; the holiday allowance comes from the year's own holidays."""
     breakdown = year_cost(small_year)
     vikar_ids = {s.employee.id for s in small_year.cover}
+    extra_ids = {row.employee_id for row in year_hours(small_year) if row.extra}
     cover_lines = [line for line in breakdown.lines if line.kind is CostKind.VACATION_COVER]
     assert cover_lines
-    assert all(line.employee in vikar_ids for line in cover_lines)
-    assert all(" t i planen × timelønn" in line.basis_nb for line in cover_lines)
+    assert all(line.employee in vikar_ids | extra_ids for line in cover_lines)
+    for line in cover_lines:
+        kind = (
+            " t i planen × timelønn" if line.employee in vikar_ids else " t ekstra (ønsker større"
+        )
+        assert kind in line.basis_nb
     holiday = [line for line in breakdown.lines if line.kind is CostKind.HOLIDAY]
     assert holiday
     assert all("i 2027" in line.basis_nb for line in holiday)
