@@ -26,7 +26,7 @@ def print_portfolio(console: Console, result: PortfolioResult, lang: Language) -
         _t(lang, "Tjenesteområde", "Service area"),
         _t(lang, "Hull (t/uke)", "Gaps (h/week)"),
         _t(lang, "Årsverk", "FTE"),
-        _t(lang, "Ramme", "Frame"),
+        _t(lang, "Årsverksramme", "FTE frame"),
         _t(lang, "Kostnad/år (kr)", "Cost/year (NOK)"),
         _t(lang, "Budsjettramme (kr)", "Budget frame (NOK)"),
         _t(lang, "Heltidsandel", "Full-time share"),
@@ -57,6 +57,7 @@ def print_portfolio(console: Console, result: PortfolioResult, lang: Language) -
     chosen.add_column(_t(lang, "Valgt", "Chosen"))
     for year in years:
         chosen.add_column(str(year), justify="right")
+    chosen.add_column(_t(lang, "Mer hull (t/uke)", "More gaps (h/week)"), justify="right")
     base_year = result.portfolio.first_year
     for option in choice.options:
         unit = result.portfolio.bases[option.option.unit_index]
@@ -65,6 +66,7 @@ def print_portfolio(console: Console, result: PortfolioResult, lang: Language) -
             escape(unit.name),
             escape(name),
             *(_kr(option.effect_in(y, plan.price_index_pct, base_year), lang) for y in years),
+            number(option.extra_gap_hours, lang),
         )
     chosen.add_row(
         _t(lang, "Sum", "Total"),
@@ -72,7 +74,7 @@ def print_portfolio(console: Console, result: PortfolioResult, lang: Language) -
         *(_kr(choice.effect_by_year[y], lang) for y in years),
         style="bold",
     )
-    chosen.add_row(_t(lang, "Mål", "Target"), "", *(_kr(plan.targets[y], lang) for y in years))
+    chosen.add_row(_t(lang, "Mål", "Target"), "", *(_kr(plan.targets[y], lang) for y in years), "")
     console.print(chosen)
     if not choice.reached:
         console.print(

@@ -16,8 +16,8 @@ from models.problems import Language
 from scenarios.portfolio import TODAY_EN, TODAY_NB, Choice, PortfolioResult, Totals, economic_plan
 from scenarios.sheet_style import BOLD, header_cell
 
-KR = '# ##0" kr"'
-KR_SIGNED = '+# ##0" kr";-# ##0" kr";0" kr"'
+KR = '#,##0" kr"'
+KR_SIGNED = '+#,##0" kr";-#,##0" kr";0" kr"'
 FTE = "0.00"
 HOURS = "0.0"
 PCT = "0.0 %"
@@ -177,6 +177,9 @@ def _write_totals(sheet: Any, totals: list[Totals], lang: Language) -> None:
             for column in range(1, 11):
                 sheet.cell(row, column).font = BOLD
     note = len(totals) + 3
+    sheet.merge_cells(start_row=note, start_column=1, end_row=note, end_column=10)
+    sheet.row_dimensions[note].height = 30
+    sheet.cell(note, 1).alignment = Alignment(wrap_text=True, vertical="top")
     sheet.cell(
         note,
         1,
@@ -318,7 +321,10 @@ def _write_plan(sheet: Any, result: PortfolioResult, choice: Choice, lang: Langu
             f" scenario is in force ({prices}).",
         ),
     ]
+    last = len(headers)
     for note in notes:
         row += 1
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
         cell = sheet.cell(row, 1, note)
-        cell.alignment = Alignment(wrap_text=False)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.row_dimensions[row].height = 15 * (1 + len(note) // 160)
