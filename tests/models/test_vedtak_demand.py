@@ -177,3 +177,21 @@ def test_a_bad_vedtak_row_is_named_in_the_vedtak_file(tmp_path: Path) -> None:
         2,
         "vedtak[0].hours_per_week",
     )
+
+
+def test_the_bofellesskap_solves_on_the_demand_of_its_vedtak() -> None:
+    """The residents' vedtak made into demand: a rota that breaks no rule, every shift staffed
+    (the vedtak ask for less than the typed plan, which the staff covers)."""
+    from rota.check import check
+    from rota.findings import FindingKind
+    from rota.params import SolveParams
+    from rota.solve import solve
+
+    unit = with_vedtak_demand(
+        demo_unit("bofellesskap").model_copy(update={"demand": ()}),
+        load_vedtak_yaml(demo_path(BOFELLESSKAP_VEDTAK)),
+    )
+    result = solve(unit, SolveParams(deterministic=True, time_limit_s=3))
+    assert result.rota is not None
+    findings = check(unit, result.rota)
+    assert [f for f in findings if f.kind is FindingKind.BREACH] == []
