@@ -191,7 +191,7 @@ def test_the_bofellesskap_solves_on_the_demand_of_its_vedtak() -> None:
         demo_unit("bofellesskap").model_copy(update={"demand": ()}),
         load_vedtak_yaml(demo_path(BOFELLESSKAP_VEDTAK)),
     )
-    result = solve(unit, SolveParams(deterministic=True, time_limit_s=3))
+    result = solve(unit, SolveParams(deterministic=True, time_limit_s=1))
     assert result.rota is not None
     findings = check(unit, result.rota)
     assert [f for f in findings if f.kind is FindingKind.BREACH] == []
