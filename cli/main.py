@@ -189,6 +189,15 @@ def seed_and_workers(command: F) -> F:
     )(command)
 
 
+scenario_time_limit = option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Most seconds for each scenario's rota.",
+)
+
+
 def cluster_options(command: F) -> F:
     """--scheduler and its TLS files, for commands that can run on a Dask cluster."""
     decorators = (
@@ -880,13 +889,7 @@ def scenarios() -> None:
     show_default=True,
     help="The comparison workbook to write.",
 )
-@option(
-    "--time-limit",
-    type=click.FloatRange(min=0, min_open=True),
-    default=30.0,
-    show_default=True,
-    help="Most seconds for each scenario's rota.",
-)
+@scenario_time_limit
 @option(
     "--jobs",
     type=click.IntRange(min=1),
@@ -984,13 +987,7 @@ def portfolio() -> None:
     show_default=True,
     help="The municipality workbook to write.",
 )
-@option(
-    "--time-limit",
-    type=click.FloatRange(min=0, min_open=True),
-    default=30.0,
-    show_default=True,
-    help="Most seconds for each scenario's rota.",
-)
+@scenario_time_limit
 @option(
     "--jobs",
     type=click.IntRange(min=1),

@@ -627,10 +627,14 @@ def _with_vedtak(unit: Unit, book: VedtakBook, vedtak: list[Vedtak]) -> Unit:
 def _matching(
     book: VedtakBook, clients: tuple[str, ...] | None, service: Service | None
 ) -> list[bool]:
-    return [
+    """Which of the book's vedtak the change names; a ChangeError when it names none."""
+    match = [
         (clients is None or v.client in clients) and (service is None or v.service == service)
         for v in book.vedtak
     ]
+    if not any(match):
+        raise _nothing_matches(clients, service)
+    return match
 
 
 def _nothing_matches(clients: tuple[str, ...] | None, service: Service | None) -> ChangeError:
@@ -664,8 +668,6 @@ class RemoveVedtak(Frozen):
     def apply(self, unit: Unit) -> Unit:
         book = _vedtak_book(unit)
         match = _matching(book, self.clients, self.service)
-        if not any(match):
-            raise _nothing_matches(self.clients, self.service)
         kept = [v for v, hit in zip(book.vedtak, match, strict=True) if not hit]
         if not kept:
             raise ChangeError(
@@ -688,8 +690,6 @@ class ScaleVedtak(Frozen):
     def apply(self, unit: Unit) -> Unit:
         book = _vedtak_book(unit)
         match = _matching(book, self.clients, self.service)
-        if not any(match):
-            raise _nothing_matches(self.clients, self.service)
         scaled = [
             v.model_copy(update={"hours_per_week": v.hours_per_week * self.factor}) if hit else v
             for v, hit in zip(book.vedtak, match, strict=True)
