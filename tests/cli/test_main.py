@@ -141,20 +141,23 @@ def small_scenario_files(folder: Path, frame_nok: float = 2_500_000) -> list[Pat
 
 @pytest.fixture(scope="module")
 def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """`rota demo` run once with 20 s per unit, and the three small scenarios of
-    `small_scenario_files` in place of the demo's own seven, at 3 s each. `rota demo` has no
-    deterministic mode: on a busy machine its rotas have as many gaps as the clock left them
-    (the ward's 113 at 20 s with both cores busy), and its own scenarios took two minutes idle
-    and found no rota for two of seven when busy, so the tests below assert only what holds
-    whatever the search finds in its time; what the scenarios show is proven deterministically
-    by `rota scenarios run --deterministic` below. At 20 s the ward has a rota even when busy:
-    the search with gaps starts from a rota that keeps every rule, found in a few seconds."""
+    """`rota demo` run once in deterministic mode (the same rotas on any machine under any load),
+    2 work units per unit, and the three small scenarios of `small_scenario_files` in place of the
+    demo's own seven, at 1 each. The tests below assert what holds whatever the search finds in
+    its time; what the scenarios show is proven by `rota scenarios run --deterministic` below."""
     folder = tmp_path_factory.mktemp("demo")
     scenarios = small_scenario_files(tmp_path_factory.mktemp("scenarios"))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(cli_main, "demo_scenario_files", lambda: scenarios)
         result = run(
-            "demo", "--out", str(folder), "--time-limit", "20", "--scenario-time-limit", "3"
+            "demo",
+            "--out",
+            str(folder),
+            "--deterministic",
+            "--time-limit",
+            "2",
+            "--scenario-time-limit",
+            "1",
         )
     assert result.exit_code == 0, result.output
     return folder, result.output

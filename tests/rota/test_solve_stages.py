@@ -261,7 +261,7 @@ def test_without_a_gap_free_rota_the_solve_still_returns_a_legal_rota(
         return search(unit, params, *args, **kw)
 
     monkeypatch.setattr(stages_module, "search", gap_free_finds_nothing)
-    result = solve_module.solve(unit, SolveParams(time_limit_s=10, deterministic=True))
+    result = solve_module.solve(unit, SolveParams(time_limit_s=3, deterministic=True))
     assert result.rota is not None
     assert _breaches(unit, result.rota) == []
 
