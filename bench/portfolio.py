@@ -50,9 +50,11 @@ def run(args: argparse.Namespace) -> int:
         whole = result.municipality()
         choice = economic_plan(result)
         reached = "-" if choice is None else ("yes" if choice.reached else "no")
+        gaps = "no rota" if whole.gap_hours_per_week is None else f"{whole.gap_hours_per_week:.1f}"
+        cost = "no rota" if whole.annual_cost is None else f"{whole.annual_cost / 1e6:.3f}"
         print(
             f"| {workers} | {threads} | {wall:.1f} | {solves * 3600 / wall:.0f} |"
-            f" {whole.gap_hours_per_week:.1f} | {whole.annual_cost / 1e6:.3f} | {reached} |",
+            f" {gaps} | {cost} | {reached} |",
             flush=True,
         )
     return 0

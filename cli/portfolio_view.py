@@ -35,17 +35,35 @@ def print_portfolio(console: Console, result: PortfolioResult, lang: Language) -
     totals = [*result.by_service_area(), result.municipality()]
     for index, total in enumerate(totals):
         style = "bold" if index == len(totals) - 1 else None
+        no_rota = "[red]" + _t(lang, "ingen turnus", "no rota") + "[/]"
         table.add_row(
             escape(total.label),
-            number(total.gap_hours_per_week, lang),
+            no_rota if total.gap_hours_per_week is None else number(total.gap_hours_per_week, lang),
             number(total.fte_used, lang, 2),
             "" if total.fte_frame is None else number(total.fte_frame, lang, 2),
-            _kr(total.annual_cost, lang),
+            no_rota if total.annual_cost is None else _kr(total.annual_cost, lang),
             _kr(total.budget_frame, lang),
             f"{number(total.heltid.share_heads * 100, lang)} %",
             style=style,
         )
     console.print(table)
+    unsolved = totals[-1].unsolved
+    if unsolved:
+        console.print(
+            "[red]"
+            + escape(
+                _t(
+                    lang,
+                    f"Uten turnus i dag (ingen funnet innen tidsgrensen): {', '.join(unsolved)}."
+                    " Kostnad og hull kan ikke legges sammen uten dem; kjør igjen med lengre"
+                    " tidsgrense.",
+                    f"Without a rota today (none found within the time limit):"
+                    f" {', '.join(unsolved)}. Cost and gaps cannot be added up without them;"
+                    " run again with a longer time limit.",
+                )
+            )
+            + "[/]"
+        )
     choice = economic_plan(result)
     if choice is None:
         return
@@ -76,6 +94,20 @@ def print_portfolio(console: Console, result: PortfolioResult, lang: Language) -
     )
     chosen.add_row(_t(lang, "Mål", "Target"), "", *(_kr(plan.targets[y], lang) for y in years), "")
     console.print(chosen)
+    if choice.left_out:
+        names = ", ".join(
+            f"{result.portfolio.bases[r.option.unit_index].name}: {r.option.name}"
+            for r in choice.left_out
+        )
+        console.print(
+            escape(
+                _t(
+                    lang,
+                    f"Ikke med i valget (ingen turnus, så ingen innsparing å regne): {names}.",
+                    f"Not in the choice (no rota, so no saving to count): {names}.",
+                )
+            )
+        )
     if not choice.reached:
         console.print(
             "[red]"

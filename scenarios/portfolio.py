@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path as FilePath
 from typing import Any
@@ -202,13 +202,21 @@ def load_portfolio(path: FilePath) -> Portfolio:
 
 @dataclass(frozen=True)
 class OptionResult:
-    """One option solved: its KPI row, and its saving against the unit today (NOK a year)."""
+    """One option solved: its KPI row, and its saving against the unit today (NOK a year).
+    Without a rota for the option or for its unit today (`comparable` false) there is no saving
+    or change in cover to tell: both are 0 and the option is never chosen."""
 
     option: Option
     kpis: ScenarioKpis
     saving_nok: float  # full-year effect: today's cost less this option's
     extra_gap_hours: float  # gap hours a week beyond today's
     fulltime_heads_change: int
+    comparable: bool = True
+
+    @property
+    def solved(self) -> bool:
+        """Whether the option has a rota (and so a cost and its gaps)."""
+        return self.kpis.status.has_rota
 
     def effect_in(self, year: int, price_index_pct: float | None, base_year: int) -> float:
         """The saving in budget year `year`: none before the year it takes effect, the share of
@@ -226,17 +234,27 @@ class OptionResult:
 
 @dataclass(frozen=True)
 class Totals:
-    """What adds up over some units (today), and the heltid of their people counted once."""
+    """What adds up over some units (today), and the heltid of their people counted once.
+    Cost and gaps come from a unit's rota: with any unit left without one (`unsolved`) they
+    cannot be added up and are None, never a sum that leaves a unit out."""
 
     label: str
     units: int
     fte_used: float
     fte_frame: float | None
-    annual_cost: float
+    annual_cost: float | None
     budget_frame: float | None
-    gap_hours_per_week: float
+    gap_hours_per_week: float | None
     breaches: int
     heltid: HeltidFigures
+    unsolved: tuple[str, ...] = ()
+
+    @property
+    def budget_difference(self) -> float | None:
+        """Cost over (+) or under (−) the budget frame; None without either."""
+        if self.annual_cost is None or self.budget_frame is None:
+            return None
+        return self.annual_cost - self.budget_frame
 
 
 @dataclass(frozen=True)
@@ -249,6 +267,7 @@ class Choice:
     full_year_effect: float
     extra_gap_hours: float
     fulltime_heads_change: int
+    left_out: list[OptionResult] = field(default_factory=list)  # scenarios without a rota
 
 
 @dataclass(frozen=True)
@@ -270,16 +289,20 @@ class PortfolioResult:
         frames = [r.fte_frame for r in rows]
         budgets = [r.budget_frame for r in rows]
         people = [person for i in unit_indices for person in people_of(self.portfolio.bases[i])]
+        unsolved = tuple(
+            self.portfolio.bases[i].name for i in unit_indices if not self.today(i).solved
+        )
         return Totals(
             label=label,
             units=len(unit_indices),
             fte_used=sum(r.fte_used for r in rows),
             fte_frame=None if None in frames else sum(f for f in frames if f is not None),
-            annual_cost=sum(r.annual_cost for r in rows),
+            annual_cost=None if unsolved else sum(r.annual_cost for r in rows),
             budget_frame=None if None in budgets else sum(b for b in budgets if b is not None),
-            gap_hours_per_week=sum(r.gap_hours_per_week for r in rows),
+            gap_hours_per_week=None if unsolved else sum(r.gap_hours_per_week for r in rows),
             breaches=sum(r.breaches for r in rows),
             heltid=figures(people),
+            unsolved=unsolved,
         )
 
     def by_service_area(self) -> list[Totals]:
@@ -326,13 +349,17 @@ def portfolio_result(portfolio: Portfolio, comparison: Comparison) -> PortfolioR
     for option in portfolio.options:
         row = by_name[option.scenario.name].kpis
         base = today[option.unit_index]
+        comparable = row.status.has_rota and base.status.has_rota
         results.append(
             OptionResult(
                 option,
                 row,
-                saving_nok=base.annual_cost - row.annual_cost,
-                extra_gap_hours=row.gap_hours_per_week - base.gap_hours_per_week,
+                saving_nok=base.annual_cost - row.annual_cost if comparable else 0.0,
+                extra_gap_hours=row.gap_hours_per_week - base.gap_hours_per_week
+                if comparable
+                else 0.0,
                 fulltime_heads_change=row.fulltime_heads - base.fulltime_heads,
+                comparable=comparable,
             )
         )
     return PortfolioResult(portfolio, results)
@@ -342,7 +369,9 @@ def economic_plan(result: PortfolioResult) -> Choice | None:
     """At most one scenario per unit whose savings reach each year's target, losing the least
     cover (gap hours a week beyond today), then the fewest full-time positions, then saving the
     most; None without targets. Where no choice reaches every target, the one that comes
-    closest (the most saved short of the targets, counted in kroner) is shown, marked so."""
+    closest (the most saved short of the targets, counted in kroner) is shown, marked so. A
+    scenario without a rota, or whose unit has none today, has no saving to count: it is left
+    out of the choice and named (`Choice.left_out`)."""
     plan = result.portfolio.economic_plan
     if plan is None:
         return None
@@ -354,6 +383,9 @@ def economic_plan(result: PortfolioResult) -> Choice | None:
     picks = {id(r): model.new_bool_var("") for r in result.results}
     for unit in units:
         model.add_exactly_one(picks[id(r)] for r in result.of_unit(unit))
+    left_out = [r for r in result.results if not r.option.is_today and not r.comparable]
+    for r in left_out:
+        model.add(picks[id(r)] == 0)
     shortfalls = []
     for year in years:
         target = round(plan.targets[year] / CHOICE_NOK)
@@ -389,4 +421,5 @@ def economic_plan(result: PortfolioResult) -> Choice | None:
         full_year_effect=sum(r.saving_nok for r in chosen),
         extra_gap_hours=sum(r.extra_gap_hours for r in chosen),
         fulltime_heads_change=sum(r.fulltime_heads_change for r in chosen),
+        left_out=left_out,
     )

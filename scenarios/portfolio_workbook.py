@@ -28,6 +28,21 @@ def _t(lang: Language, nb: str, en: str) -> str:
     return nb if lang == "nb" else en
 
 
+def _no_rota(lang: Language) -> str:
+    return _t(lang, "ingen turnus", "no rota")
+
+
+def _unsolved_note(names: tuple[str, ...], lang: Language) -> str:
+    listed = ", ".join(names)
+    return _t(
+        lang,
+        f"Uten turnus i dag (ingen funnet innen tidsgrensen): {listed}. Kostnad og hull kan ikke"
+        " legges sammen uten dem; kjør igjen med lengre tidsgrense.",
+        f"Without a rota today (none found within the time limit): {listed}. Cost and gaps"
+        " cannot be added up without them; run again with a longer time limit.",
+    )
+
+
 def write_portfolio_workbook(result: PortfolioResult, path: Path, lang: Language = "nb") -> None:
     """Sammendrag, Tjenesteområder, Enheter and (with targets) Økonomiplan, written atomically."""
     workbook = Workbook()
@@ -72,22 +87,27 @@ def _write_summary(
     whole = result.municipality()
     portfolio = result.portfolio
     gaps = whole.gap_hours_per_week
+    missing = _t(lang, "ikke beregnet", "not computed")
     rows: list[tuple[str, Any, str | None]] = [
         (_t(lang, "Portefølje", "Portfolio"), portfolio.name, None),
         (_t(lang, "Enheter", "Units"), whole.units, None),
         (
             _t(lang, "Hull i dekningen i dag (timer i uka)", "Cover gaps today (hours a week)"),
-            gaps,
+            missing if gaps is None else gaps,
             HOURS,
         ),
         (_t(lang, "Regelbrudd i dag", "Rule breaches today"), whole.breaches, None),
         (_t(lang, "Årsverk i bruk", "FTE in use"), whole.fte_used, FTE),
         (_t(lang, "Årsverksramme", "FTE frame"), whole.fte_frame, FTE),
-        (_t(lang, "Kostnad per år i dag", "Cost a year today"), whole.annual_cost, KR),
+        (
+            _t(lang, "Kostnad per år i dag", "Cost a year today"),
+            missing if whole.annual_cost is None else whole.annual_cost,
+            KR,
+        ),
         (_t(lang, "Budsjettramme", "Budget frame"), whole.budget_frame, KR),
         (
             _t(lang, "Over (+) eller under (−) rammen", "Over (+) or under (−) the frame"),
-            None if whole.budget_frame is None else whole.annual_cost - whole.budget_frame,
+            whole.budget_difference,
             KR_SIGNED,
         ),
         (
@@ -105,6 +125,14 @@ def _write_summary(
             PCT,
         ),
     ]
+    if whole.unsolved:
+        rows.append(
+            (
+                _t(lang, "Enheter uten turnus", "Units without a rota"),
+                ", ".join(whole.unsolved),
+                None,
+            )
+        )
     if choice is not None:
         rows.append(
             (
@@ -134,8 +162,11 @@ def _write_summary(
         cell = sheet.cell(row, 2, value)
         if number_format:
             cell.number_format = number_format
-        if row == 3 and gaps > 0:
+        if (row == 3 and (gaps is None or gaps > 0)) or value == missing:
             cell.font = RED
+        if label == _t(lang, "Enheter uten turnus", "Units without a rota"):
+            cell.font = RED
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def _write_totals(sheet: Any, totals: list[Totals], lang: Language) -> None:
@@ -156,19 +187,18 @@ def _write_totals(sheet: Any, totals: list[Totals], lang: Language) -> None:
         [28, 9, 11, 10, 12, 16, 16, 16, 12, 10],
     )
     for row, total in enumerate(totals, start=2):
-        difference = None if total.budget_frame is None else total.annual_cost - total.budget_frame
         _put(
             sheet,
             row,
             [
                 (total.label, None),
                 (total.units, None),
-                (total.gap_hours_per_week, HOURS),
+                (_no_rota(lang) if total.unsolved else total.gap_hours_per_week, HOURS),
                 (total.fte_used, FTE),
                 (total.fte_frame, FTE),
-                (total.annual_cost, KR),
+                (_no_rota(lang) if total.unsolved else total.annual_cost, KR),
                 (total.budget_frame, KR),
-                (difference, KR_SIGNED),
+                (total.budget_difference, KR_SIGNED),
                 (total.heltid.share_heads, PCT),
                 (total.heltid.heads, None),
             ],
@@ -176,21 +206,29 @@ def _write_totals(sheet: Any, totals: list[Totals], lang: Language) -> None:
         if row == len(totals) + 1:
             for column in range(1, 11):
                 sheet.cell(row, column).font = BOLD
-    note = len(totals) + 3
-    sheet.merge_cells(start_row=note, start_column=1, end_row=note, end_column=10)
-    sheet.row_dimensions[note].height = 30
-    sheet.cell(note, 1).alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.cell(
-        note,
-        1,
+        if total.unsolved:
+            sheet.cell(row, 3).font = RED
+            sheet.cell(row, 6).font = RED
+    notes = [
         _t(
             lang,
             "Årsverk, kroner, rammer og hull legges sammen; heltidsandelen regnes over personene"
             " (en person med stillinger i to enheter telles én gang, med summen av dem).",
             "FTE, kroner, frames and gaps add up; the full-time share is counted over the people"
             " (a person with positions in two units counts once, with their sum).",
-        ),
-    )
+        )
+    ]
+    unsolved = totals[-1].unsolved
+    if unsolved:
+        notes.append(_unsolved_note(unsolved, lang))
+    for offset, text in enumerate(notes):
+        note = len(totals) + 3 + offset
+        sheet.merge_cells(start_row=note, start_column=1, end_row=note, end_column=10)
+        sheet.row_dimensions[note].height = 30
+        cell = sheet.cell(note, 1, text)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if offset:
+            cell.font = RED
 
 
 def _write_units(sheet: Any, result: PortfolioResult, lang: Language) -> None:
@@ -228,21 +266,28 @@ def _write_units(sheet: Any, result: PortfolioResult, lang: Language) -> None:
                 (unit.name, None),
                 (today if option.is_today else option.name, None),
                 (option.effective_from, "dd.mm.yyyy" if lang == "nb" else "yyyy-mm-dd"),
-                (kpis.gap_hours_per_week, HOURS),
-                (kpis.breaches, None),
+                (kpis.gap_hours_per_week if option_result.solved else _no_rota(lang), HOURS),
+                (kpis.breaches if option_result.solved else None, None),
                 (kpis.fte_used, FTE),
                 (kpis.fte_frame, FTE),
-                (kpis.annual_cost if kpis.annual_cost else None, KR),
+                (kpis.annual_cost if option_result.solved else _no_rota(lang), KR),
                 (kpis.budget_frame, KR),
-                (None if option.is_today else option_result.saving_nok, KR_SIGNED),
+                (
+                    option_result.saving_nok
+                    if option_result.comparable and not option.is_today
+                    else None,
+                    KR_SIGNED,
+                ),
                 (kpis.fulltime_share_heads, PCT),
             ],
         )
-        if kpis.gap_hours_per_week > 0:
-            sheet.cell(row, 6).font = RED
         if option.is_today:
             for column in range(1, 14):
                 sheet.cell(row, column).font = BOLD
+        if kpis.gap_hours_per_week > 0 or not option_result.solved:
+            sheet.cell(row, 6).font = RED
+        if not option_result.solved:
+            sheet.cell(row, 10).font = RED
         row += 1
 
 
@@ -321,6 +366,20 @@ def _write_plan(sheet: Any, result: PortfolioResult, choice: Choice, lang: Langu
             f" scenario is in force ({prices}).",
         ),
     ]
+    if choice.left_out:
+        names = ", ".join(
+            f"{result.portfolio.bases[r.option.unit_index].name}: {r.option.name}"
+            for r in choice.left_out
+        )
+        notes.append(
+            _t(
+                lang,
+                f"Ikke med i valget (ingen turnus for scenarioet eller enheten i dag, så ingen"
+                f" innsparing å regne): {names}.",
+                f"Not in the choice (no rota for the scenario or the unit today, so no saving to"
+                f" count): {names}.",
+            )
+        )
     last = len(headers)
     for note in notes:
         row += 1

@@ -4,6 +4,7 @@ are named at their line."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -210,6 +211,51 @@ def test_a_target_no_choice_reaches_is_said_and_the_closest_shown() -> None:
     assert choice is not None
     assert not choice.reached
     assert choice.effect_by_year[2027] == pytest.approx(900_000)
+
+
+def test_a_scenario_without_a_rota_is_never_chosen() -> None:
+    """A scenario whose saving cannot be counted (no rota for it, or for its unit today) is left
+    out of the choice and named, however much its made-up saving would reach."""
+    result = _result([*TODAY, (0, "A", 900_000, 0.0, 0), (1, "B", 5_000_000, 0.0, 0)], {2027: 1})
+    unsolved = replace(result.results[3], comparable=False)
+    result = replace(result, results=[*result.results[:3], unsolved])
+    choice = economic_plan(result)
+    assert choice is not None
+    assert [r.option.name for r in choice.options] == ["A", TODAY_NB]
+    assert choice.left_out == [unsolved]
+
+
+def _without_rota_today(solved: PortfolioResult, unit: int) -> PortfolioResult:
+    """The solved portfolio with one unit's rota today lost (as when none is found in time)."""
+    lost = replace(solved.today(unit).kpis, status=Status.UNKNOWN, annual_cost=0.0)
+    results = [
+        replace(r, kpis=lost) if r.option.unit_index == unit and r.option.is_today else r
+        for r in solved.results
+    ]
+    return replace(solved, results=results)
+
+
+def test_a_unit_without_a_rota_makes_no_sum(solved: PortfolioResult, tmp_path: Path) -> None:
+    """A unit left without a rota today: its area's and the municipality's cost and gaps are not
+    added up (never a sum that leaves it out at 0 kr), the unit is named, and årsverk, which come
+    from the positions, still add up; the workbook says «ingen turnus» where the sums would be."""
+    result = _without_rota_today(solved, 1)
+    whole, area = result.municipality(), result.by_service_area()[1]
+    assert (whole.annual_cost, whole.gap_hours_per_week) == (None, None)
+    assert whole.unsolved == area.unsolved == (result.portfolio.bases[1].name,)
+    assert result.by_service_area()[0].annual_cost == solved.today(0).kpis.annual_cost
+    assert whole.fte_used == pytest.approx(solved.municipality().fte_used)
+    book = tmp_path / "kommune.xlsx"
+    write_portfolio_workbook(result, book)
+    workbook = load_workbook(book)
+    areas = workbook["Tjenesteområder"]
+    last = 2 + len(result.by_service_area())
+    assert areas.cell(last, 6).value == "ingen turnus"
+    notes = " ".join(str(c.value) for c in areas["A"] if c.value)
+    assert f"Uten turnus i dag (ingen funnet innen tidsgrensen): {whole.unsolved[0]}" in notes
+    summary = {row[0]: row[1] for row in workbook["Sammendrag"].iter_rows(values_only=True)}
+    assert summary["Kostnad per år i dag"] == "ikke beregnet"
+    assert summary["Enheter uten turnus"] == whole.unsolved[0]
 
 
 def test_a_bad_portfolio_is_named_at_its_line(tmp_path: Path) -> None:
