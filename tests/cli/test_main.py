@@ -24,6 +24,7 @@ from models.yaml_io import dump_unit_yaml, write_unit_yaml
 from rota.check import check
 from rota.cost import cost
 from rota.findings import FindingKind
+from rota.params import SolveParams
 from scenarios.rota_workbook import write_rota_workbook
 from tests.models.test_unit_workbook import CASES, Case
 from tests.rota.conftest import two_shift_unit, weekend_bound_unit
@@ -879,29 +880,91 @@ def test_validate_says_the_demand_came_from_vedtak() -> None:
     )
 
 
-def test_portfolio_run_writes_the_municipality_workbook(tmp_path: Path) -> None:
-    """`rota portfolio run` on a local Dask cluster: service areas, units and the economic plan
-    in the workbook, the municipality's cost the units' own added up."""
-    from tests.scenarios.test_portfolio import _portfolio
+DEMO_PORTFOLIO = Path("scenarios/demo/portefolje/demokommune.yaml")
+# Deterministic work units per solve: the least at which every demo unit has a rota today.
+DEMO_PORTFOLIO_LIMIT = 2.0
 
-    path = _portfolio(tmp_path, {"targets": {2027: 10_000}})
-    out = tmp_path / "kommune.xlsx"
+
+@pytest.fixture(scope="module")
+def demo_municipality(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """`rota portfolio run` on the demo portfolio (ward, bofellesskap, home-care zone from vedtak,
+    each with a scenario) on a Dask LocalCluster of two workers, in deterministic mode."""
+    out = tmp_path_factory.mktemp("kommune") / "kommune.xlsx"
     shown = run(
-        "portfolio", "run", str(path), "-o", str(out), "--time-limit", "1", "--deterministic"
-    )
+        "portfolio", "run", str(DEMO_PORTFOLIO), "-o", str(out), "--jobs", "2",
+        "--time-limit", str(DEMO_PORTFOLIO_LIMIT), "--deterministic",
+    )  # fmt: skip
     assert shown.exit_code == 0, shown.output
-    assert "Økonomiplan" in shown.output
+    return out, shown.output
+
+
+def _unit_rows(book: Any) -> list[dict[str, Any]]:
+    sheet = book["Enheter"]
+    header = [cell.value for cell in sheet[1]]
+    return [
+        dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)
+    ]
+
+
+def test_portfolio_run_writes_the_municipality_workbook(
+    demo_municipality: tuple[Path, str],
+) -> None:
+    """The demo municipality's workbook: every unit today has a rota, and each service area's and
+    the municipality's årsverk, cost and gap hours are its units' own today added up; the
+    økonomiplan sheet has the targets."""
+    out, output = demo_municipality
+    assert "Økonomiplan" in output
     book = load_workbook(out)
     assert book.sheetnames == ["Sammendrag", "Tjenesteområder", "Enheter", "Økonomiplan"]
-    units = book["Enheter"]
-    today = [
-        units.cell(row, 10).value
-        for row in range(2, units.max_row + 1)
-        if units.cell(row, 4).value == "I dag"
+    today = [row for row in _unit_rows(book) if row["Valg"] == "I dag"]
+    assert len(today) == 3
+    assert all(isinstance(row["Kostnad per år"], float) for row in today), today
+    areas = {row[0]: row for row in book["Tjenesteområder"].iter_rows(min_row=2, values_only=True)}
+    for area, members in [
+        *((row["Tjenesteområde"], [row]) for row in today),
+        ("Demokommune", today),
+    ]:
+        gaps, fte, cost = areas[area][2], areas[area][3], areas[area][5]
+        assert gaps == pytest.approx(sum(row["Hull (t/uke)"] for row in members))
+        assert fte == pytest.approx(sum(row["Årsverk"] for row in members))
+        assert cost == pytest.approx(sum(row["Kostnad per år"] for row in members))
+    plan = [row[0] for row in book["Økonomiplan"].iter_rows(values_only=True)]
+    assert {"Sum", "Mål"} <= set(plan)
+
+
+def test_portfolio_on_a_cluster_gives_the_local_runs_figures(
+    demo_municipality: tuple[Path, str],
+) -> None:
+    """The same demo portfolio solved here in two local processes, deterministic: every option's
+    cost, gap hours and årsverk are the ones the two Dask workers wrote, and every option's
+    progress came back from the workers."""
+    from scenarios.portfolio import load_portfolio, run_portfolio
+
+    out, output = demo_municipality
+    portfolio = load_portfolio(DEMO_PORTFOLIO)
+    params = SolveParams(deterministic=True, time_limit_s=DEMO_PORTFOLIO_LIMIT)
+    local = run_portfolio(portfolio, params, jobs=2)
+    here = [
+        (
+            r.option.name,
+            round(r.kpis.annual_cost),
+            round(r.kpis.gap_hours_per_week, 6),
+            round(r.kpis.fte_used, 6),
+        )
+        for r in local.results
     ]
-    areas = book["Tjenesteområder"]
-    assert areas.cell(areas.max_row - 2, 1).value == "Testkommune"
-    assert areas.cell(areas.max_row - 2, 6).value == pytest.approx(sum(today))
+    cluster = [
+        (
+            row["Valg"],
+            round(row["Kostnad per år"]),
+            round(row["Hull (t/uke)"], 6),
+            round(row["Årsverk"], 6),
+        )
+        for row in _unit_rows(load_workbook(out))
+    ]
+    assert cluster == here
+    for option in portfolio.options:
+        assert f"Starter: {option.scenario.name}" in output
 
 
 def test_the_demo_portfolio_reads() -> None:
