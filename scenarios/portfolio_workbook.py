@@ -74,11 +74,19 @@ def _headers(sheet: Any, headers: list[str], widths: list[int]) -> None:
 
 
 def _put(sheet: Any, row: int, values: list[tuple[Any, str | None]]) -> None:
+    """One row; text wraps in its column and the row is made as tall as its longest text
+    (a spreadsheet does not grow a row for wrapped text written by a program)."""
+    lines = 1
     for column, (value, number_format) in enumerate(values, start=1):
         cell = sheet.cell(row, column, value)
         if number_format:
             cell.number_format = number_format
         cell.alignment = Alignment(vertical="top", wrap_text=isinstance(value, str))
+        if isinstance(value, str):
+            width = sheet.column_dimensions[cell.column_letter].width or 10
+            lines = max(lines, -(-len(value) // max(1, int(width) - 1)))
+    if lines > 1:
+        sheet.row_dimensions[row].height = 15 * lines
 
 
 def _write_summary(
@@ -184,7 +192,7 @@ def _write_totals(sheet: Any, totals: list[Totals], lang: Language) -> None:
             _t(lang, "Heltidsandel", "Full-time share"),
             _t(lang, "Personer", "People"),
         ],
-        [28, 9, 11, 10, 12, 16, 16, 16, 12, 10],
+        [28, 9, 13, 10, 15, 16, 16, 16, 13, 10],
     )
     for row, total in enumerate(totals, start=2):
         _put(
@@ -249,7 +257,7 @@ def _write_units(sheet: Any, result: PortfolioResult, lang: Language) -> None:
             _t(lang, "Innsparing helår", "Full-year saving"),
             _t(lang, "Heltidsandel", "Full-time share"),
         ],
-        [18, 20, 26, 24, 12, 10, 10, 9, 11, 15, 15, 15, 11],
+        [18, 24, 26, 30, 12, 13, 12, 9, 15, 15, 15, 15, 13],
     )
     today = _t(lang, TODAY_NB, TODAY_EN)
     row = 2
