@@ -130,21 +130,19 @@ def small_ward_turnus(small_ward: Unit) -> Rota:
     return result.rota
 
 
+SMALL_YEAR_LIMIT = 12.0
+SMALL_YEAR_PARAMS = SolveParams(time_limit_s=SMALL_YEAR_LIMIT, deterministic=True)
+# A wish, an agreed week and last year's Christmas and Easter.
+SMALL_YEAR_INPUT = YearInput(
+    year=2027,
+    people=(
+        PersonYear(id="s1", wished_weeks=(28, 29, 30), worked_christmas=True),
+        PersonYear(id="h1", agreed_weeks=(7,), worked_easter=True),
+    ),
+)
+
+
 @pytest.fixture(scope="session")
 def small_year(small_ward: Unit, small_ward_turnus: Rota) -> YearPlan:
-    """Its year 2027 in deterministic mode, with a wish, an agreed week and last year's
-    Christmas and Easter."""
-    year_input = YearInput(
-        year=2027,
-        people=(
-            PersonYear(id="s1", wished_weeks=(28, 29, 30), worked_christmas=True),
-            PersonYear(id="h1", agreed_weeks=(7,), worked_easter=True),
-        ),
-    )
-    return plan_year(
-        small_ward,
-        small_ward_turnus,
-        2027,
-        year_input,
-        SolveParams(time_limit_s=12, deterministic=True),
-    )
+    """Its year 2027 in deterministic mode, with SMALL_YEAR_INPUT."""
+    return plan_year(small_ward, small_ward_turnus, 2027, SMALL_YEAR_INPUT, SMALL_YEAR_PARAMS)
