@@ -24,7 +24,7 @@ from models.atomic import save_workbook
 from models.clock import WEEKDAYS_EN, WEEKDAYS_NB
 from models.employee import SAMI_LANGUAGES, Employee
 from models.heltid import heltid
-from models.numbers import decimal
+from models.numbers import decimal, hours
 from models.print_setup import A3, header_text, print_ready
 from models.problems import Language
 from models.rota import Rota
@@ -591,6 +591,9 @@ def _write_table_header(sheet: Any, row: int, headers: Sequence[tuple[str, float
     for column, (label, width) in enumerate(headers, start=1):
         header_cell(sheet, row, column, label)
         sheet.column_dimensions[get_column_letter(column)].width = width
+    # Tall enough for a header that wraps onto a second line ("Planlagte timer").
+    if any(len(label) > width - 1 for label, width in headers):
+        sheet.row_dimensions[row].height = 30
     sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
 
 
@@ -684,7 +687,7 @@ def _write_hours(sheet: Any, unit: Unit, rota: Rota, lang: Language) -> None:
     headers: list[tuple[str, float]] = [
         ("ID", 8),
         (_t(lang, "Navn", "Name"), 22),
-        (_t(lang, "Kompetanse", "Competence"), 11),
+        (_t(lang, "Kompetanse", "Competence"), 12),
         (_t(lang, "Stilling %", "Position %"), 10),
         (_t(lang, "Avtalt timer", "Contracted hours"), 12),
         (_t(lang, "Planlagte timer", "Planned hours"), 12),
@@ -759,17 +762,43 @@ def _write_hours(sheet: Any, unit: Unit, rota: Rota, lang: Language) -> None:
             " (arket Regler).",
             "Counted hours are planned hours: the three-shift time credit is off (the Regler"
             " sheet).",
-        )
+        ) + _credit_left_out(unit, rota, lang)
     # The note spans the table and wraps, so that it prints whole; the sheet prints landscape,
     # one page wide.
     last = len(headers)
     sheet.merge_cells(start_row=row + 2, start_column=2, end_row=row + 2, end_column=last)
     cell = sheet.cell(row=row + 2, column=2, value=note)
     cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.row_dimensions[row + 2].height = 30
+    sheet.row_dimensions[row + 2].height = 15 * max(2, -(-len(note) // 140))
     sheet.page_setup.orientation = "landscape"
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_setup.fitToHeight = 0
+
+
+def _credit_left_out(unit: Unit, rota: Rota, lang: Language) -> str:
+    """With the credit off: who in this rota works three-shift turnus, and what their full-time
+    week would be with it (KS HTA kap. 1), so that the rule is not passed over in silence."""
+    credited = unit.model_copy(
+        update={"rules": unit.rules.model_copy(update={"three_shift_credit": True})}
+    )
+    table = credits(credited)
+    weeks = [
+        count.full_time_week_h
+        for employee in unit.employees
+        if employee.rules.min_hours is None and employee.rules.max_hours is None
+        if (count := counted(credited, rota, employee, table)).three_shift
+    ]
+    if not weeks:
+        return ""
+    low, high = hours(min(weeks), lang), hours(max(weeks), lang)
+    span = low if low == high else f"{low}-{high}"
+    return _t(
+        lang,
+        f" {len(weeks)} av de ansatte går tredelt turnus her (netter og dag/kveld): med"
+        f" tidskompensasjonen (KS HTA kap. 1) ville full uke for dem vært {span} t.",
+        f" {len(weeks)} of the staff work three-shift turnus here (nights and days/evenings):"
+        f" with the time credit (KS HTA chapter 1) their full-time week would be {span} h.",
+    )
 
 
 def _write_findings(sheet: Any, unit: Unit, findings: list[Finding], lang: Language) -> None:

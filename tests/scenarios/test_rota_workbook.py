@@ -286,6 +286,23 @@ def test_timer_shows_counted_hours_and_the_persons_full_week(tmp_path: Path) -> 
     assert any("1 t 15 min" in text for text in notes)
 
 
+def test_with_the_credit_off_timer_says_who_it_would_count_for(tmp_path: Path) -> None:
+    """With the three-shift credit off, Timer counts plain hours, and its note names how many
+    people this rota puts in three-shift turnus and their full-time week with the credit (33,6 t
+    for two nights and two days); a rota without nights says nothing of it."""
+    unit = three_shift_unit(three_shift_credit=False)
+    for rows, said in (({"kari": "NN..DD."}, True), ({"kari": "DDDD..."}, False)):
+        rota = rota_of(unit, rows)
+        path = write_rota_workbook(unit, made_result(rota), [], tmp_path / "t.xlsx")
+        sheet = load_workbook(path)["Timer"]
+        values = dict(zip([c.value for c in sheet[1]], [c.value for c in sheet[2]], strict=False))
+        assert values["Tellende timer"] == values["Planlagte timer"]
+        notes = " ".join(c.value for r in sheet.iter_rows() for c in r if isinstance(c.value, str))
+        assert "tidskompensasjon for tredelt turnus er av" in notes
+        shown = "1 av de ansatte går tredelt turnus her" in notes and "33,6 t" in notes
+        assert shown == said, notes
+
+
 def test_a_rota_of_two_units_groups_people_by_home_unit(tmp_path: Path) -> None:
     """After merge_unit the Turnus grid has the ward's groups first, then the home care's, each
     heading naming its unit, every person under their own unit; the rota still reads back."""
