@@ -9,6 +9,7 @@ from rich.table import Table
 from models.numbers import number
 from models.problems import Language
 from scenarios.portfolio import TODAY_EN, TODAY_NB, PortfolioResult, economic_plan
+from scenarios.portfolio_workbook import unsolved_note
 
 
 def _t(lang: Language, nb: str, en: str) -> str:
@@ -49,21 +50,7 @@ def print_portfolio(console: Console, result: PortfolioResult, lang: Language) -
     console.print(table)
     unsolved = totals[-1].unsolved
     if unsolved:
-        console.print(
-            "[red]"
-            + escape(
-                _t(
-                    lang,
-                    f"Uten turnus i dag (ingen funnet innen tidsgrensen): {', '.join(unsolved)}."
-                    " Kostnad og hull kan ikke legges sammen uten dem; kjør igjen med lengre"
-                    " tidsgrense.",
-                    f"Without a rota today (none found within the time limit):"
-                    f" {', '.join(unsolved)}. Cost and gaps cannot be added up without them;"
-                    " run again with a longer time limit.",
-                )
-            )
-            + "[/]"
-        )
+        console.print("[red]" + escape(unsolved_note(unsolved, lang)) + "[/]")
     choice = economic_plan(result)
     if choice is None:
         return
@@ -95,10 +82,7 @@ def print_portfolio(console: Console, result: PortfolioResult, lang: Language) -
     chosen.add_row(_t(lang, "Mål", "Target"), "", *(_kr(plan.targets[y], lang) for y in years), "")
     console.print(chosen)
     if choice.left_out:
-        names = ", ".join(
-            f"{result.portfolio.bases[r.option.unit_index].name}: {r.option.name}"
-            for r in choice.left_out
-        )
+        names = ", ".join(r.option.scenario.name for r in choice.left_out)
         console.print(
             escape(
                 _t(

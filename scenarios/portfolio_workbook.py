@@ -32,7 +32,8 @@ def _no_rota(lang: Language) -> str:
     return _t(lang, "ingen turnus", "no rota")
 
 
-def _unsolved_note(names: tuple[str, ...], lang: Language) -> str:
+def unsolved_note(names: tuple[str, ...], lang: Language) -> str:
+    """Which units have no rota today, and why their cost and gaps are not added up."""
     listed = ", ".join(names)
     return _t(
         lang,
@@ -228,7 +229,7 @@ def _write_totals(sheet: Any, totals: list[Totals], lang: Language) -> None:
     ]
     unsolved = totals[-1].unsolved
     if unsolved:
-        notes.append(_unsolved_note(unsolved, lang))
+        notes.append(unsolved_note(unsolved, lang))
     for offset, text in enumerate(notes):
         note = len(totals) + 3 + offset
         sheet.merge_cells(start_row=note, start_column=1, end_row=note, end_column=10)
@@ -375,10 +376,7 @@ def _write_plan(sheet: Any, result: PortfolioResult, choice: Choice, lang: Langu
         ),
     ]
     if choice.left_out:
-        names = ", ".join(
-            f"{result.portfolio.bases[r.option.unit_index].name}: {r.option.name}"
-            for r in choice.left_out
-        )
+        names = ", ".join(r.option.scenario.name for r in choice.left_out)
         notes.append(
             _t(
                 lang,
