@@ -68,6 +68,11 @@ class RuleOverrides(Frozen):
     max_hours: float | None = Field(
         default=None, ge=0, description="Most hours over the whole rota, replacing the tolerance."
     )
+    three_shift: bool | None = Field(
+        default=None,
+        description="In three-shift turnus (nights and day or evening shifts, with the time"
+        " credit) or not; empty: as their rota makes them.",
+    )
 
     @model_validator(mode="after")
     def _min_below_max(self) -> RuleOverrides:

@@ -285,6 +285,17 @@ EMPLOYEES = TableSheet(
             16,
         ),
         Column(
+            "Tredelt turnus",
+            "rules.three_shift",
+            cells.yes_no,
+            "Med tidskompensasjon for tredelt turnus på: ja = går både netter og dag/kveld, nei ="
+            " ikke begge. Tomt = bare den som ikke kan fylle stillingen med netter alene eller"
+            " dag/kveld alene.",
+            "",
+            10,
+            choices='"ja,nei"',
+        ),
+        Column(
             "Person",
             "person",
             cells.text,
@@ -695,6 +706,8 @@ def _table_rows(spec: TableSheet, unit: Unit) -> Iterator[dict[str, Any]]:
             }
             for name, value in employee.rules.model_dump().items():
                 values[f"rules.{name}"] = cells.plain(value)
+            if employee.rules.three_shift is not None:
+                values["rules.three_shift"] = "ja" if employee.rules.three_shift else "nei"
             yield values
     elif spec is DEMAND:
         for row in unit.demand:

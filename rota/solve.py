@@ -19,6 +19,7 @@ from rota.stages import (
     Search,
     SolveState,
     SteppingStone,
+    ThreeShiftStatus,
     WholeFirstRota,
     cover_first,
     run_stages,
@@ -27,6 +28,7 @@ from rota.staging import Stage
 from rota.time_budget import TimeBudget
 
 STAGES: tuple[Stage[SolveState], ...] = (
+    ThreeShiftStatus(),
     FirstByPerson(),
     SteppingStone(),
     HoursRepair(),

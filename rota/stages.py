@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from models.rota import Rota
 from models.unit import Unit
-from rota import columns
+from rota import columns, three_shift
 from rota.construct import MIN_PERSON_S, construct, from_scratch
 from rota.context import ModelContext
 from rota.cpsat import Progress, ProgressCallback, run_solver
@@ -65,6 +65,9 @@ EVEN_WEEKS_MOST_SHARE = 0.25
 # The cover's gap terms (rota.rules.coverage), held where they are while the weeks are evened;
 # a surplus over the target may move (an even week often needs a shift where one is spare).
 GAP_TERMS = ("under_minimum", "under_target", "competence_gap", "language_gap")
+# Most of the time for deciding who is in three-shift turnus (each person alone, a second or
+# less each), where the unit gives the time credit.
+THREE_SHIFT_SHARE = 0.1
 # Besides its search, evening the weeks builds the model, completes its hint and reads the rota
 # back with every shift fixed: about this many builds of the whole model.
 EVEN_WEEKS_BUILDS = 3
@@ -184,6 +187,29 @@ class SolveState:
             # Nothing is proven yet, and every soft term is a count or a spread: bound 0.
             gaps = open_gaps(self.unit, rota)
             self.progress(Progress(objective, 0.0, self.budget.wall(), gaps))
+
+
+class ThreeShiftStatus:
+    """Who is in three-shift turnus, decided before any search where the unit gives the time
+    credit (`rota.three_shift`): from the caller's start where one is given (so it stays a
+    start), else each person alone. Every stage after it searches one linear hours band per
+    person. Takes at most THREE_SHIFT_SHARE of the time."""
+
+    name = "three-shift status"
+
+    def applies(self, state: SolveState) -> bool:
+        return bool(three_shift.undecided(state.unit))
+
+    def run(self, state: SolveState) -> None:
+        people = three_shift.undecided(state.unit)
+        if state.hint is not None:
+            statuses = three_shift.rota_statuses(state.unit, state.hint, people)
+        else:
+            seconds = state.budget.part(THREE_SHIFT_SHARE)
+            statuses = three_shift.planned_statuses(state.unit, state.params, people, seconds)
+        state.unit = three_shift.with_statuses(state.unit, statuses)
+        if state.weighed is not None:
+            state.weighed = three_shift.with_statuses(state.weighed, statuses)
 
 
 class FirstByPerson:

@@ -61,11 +61,17 @@ def credits(unit: Unit) -> dict[tuple[int, str], int]:
     return table
 
 
-def _may_rotate(unit: Unit, employee: Employee) -> bool:
+def may_rotate(unit: Unit, employee: Employee) -> bool:
     """Whether the employee may work both night shifts and others, and so be in three-shift
     turnus."""
     allowed = [s for s in unit.shift_types if employee.allows_shift(s.code)]
     return any(s.is_night for s in allowed) and any(not s.is_night for s in allowed)
+
+
+def rotates(unit: Unit, row: tuple[str | None, ...]) -> bool:
+    """Whether a row puts its person in three-shift turnus: nights and other shifts both."""
+    kinds = {unit.shift(code).is_night for code in row if code is not None}
+    return kinds == {True, False}
 
 
 def _weeks_in_tenths(rules: WorkRules) -> tuple[int, int]:
@@ -108,7 +114,7 @@ def _rotation(
     default), or None where no credit can apply."""
     unit = unit or ctx.unit
     rules = unit.rules_for(employee)
-    if not table or not rules.three_shift_credit or not _may_rotate(unit, employee):
+    if not table or not rules.three_shift_credit or not may_rotate(unit, employee):
         return None
     full, least = _weeks_in_tenths(rules)
     row = [(day, s) for day in range(unit.days) for s in unit.shift_types]
@@ -127,6 +133,10 @@ def _rotation(
     model.add(rotating <= has_night)
     model.add(rotating <= has_other)
     model.add(rotating >= has_night + has_other - 1)
+    # A status set beforehand (the person's own, or `rota.three_shift`'s) makes the band one
+    # linear range instead of an either-or the search handles badly (bench/README.md).
+    if employee.rules.three_shift is not None:
+        model.add(rotating == int(employee.rules.three_shift))
     return _Rotation(credit, rotating, capped, full, least)
 
 
@@ -254,7 +264,7 @@ def counted(
     worked = [unit.shift(code) for code in row if code is not None]
     rotating = (
         rules.three_shift_credit
-        and _may_rotate(unit, employee)
+        and may_rotate(unit, employee)
         and any(s.is_night for s in worked)
         and any(not s.is_night for s in worked)
     )
@@ -286,6 +296,15 @@ def audit(unit: Unit, rota: Rota) -> list[Finding]:
     findings = []
     table = credits(unit) if unit.rules.three_shift_credit else {}
     for employee in unit.employees:
+        status = employee.rules.three_shift
+        row = rota.assignments[employee.id]
+        if (
+            table
+            and status is not None
+            and may_rotate(unit, employee)
+            and rotates(unit, row) != status
+        ):
+            findings.append(_status_broken(employee, status))
         low, high = unit.hours_bounds_minutes(employee)
         explicit = employee.rules.min_hours is not None or employee.rules.max_hours is not None
         count = counted(unit, rota, employee, table)
@@ -327,6 +346,25 @@ def audit(unit: Unit, rota: Rota) -> list[Finding]:
             )
         )
     return findings
+
+
+def _status_broken(employee: Employee, status: bool) -> Finding:
+    """A person set to be in three-shift turnus (or not) whose rota says otherwise."""
+    if status:
+        nb = "er satt til tredelt turnus, men turnusen har ikke både netter og dag- eller kveldsvakter"
+        en = "is set to three-shift turnus, but the rota does not hold both nights and other shifts"
+    else:
+        nb = "er satt til ikke å gå tredelt turnus, men turnusen har både netter og dag- eller kveldsvakter"
+        en = (
+            "is set not to work three-shift turnus, but the rota holds both nights and other shifts"
+        )
+    return Finding(
+        RULE,
+        "tredelt turnus (KS HTA kap. 1)",
+        f"{employee.display_name} {nb}.",
+        f"{employee.display_name} {en}.",
+        employee.id,
+    )
 
 
 def outside_band(ctx: ModelContext, unit: Unit) -> cp_model.LinearExpr:

@@ -151,6 +151,7 @@ def _rich_unit_data() -> dict[str, Any]:
                     "max_consecutive_nights": 2,
                     "min_consecutive_days_off": 2,
                     "hours_tolerance_h_per_week": 1.5,
+                    "three_shift": True,
                 },
                 "unavailable_days": [3, 10],
                 "pins": [{"day": 0, "shift": "D"}, {"day": 8, "shift": "A"}],
@@ -166,7 +167,7 @@ def _rich_unit_data() -> dict[str, Any]:
                 "competence": "HFA",
                 "position_pct": 75.5,
                 "allowed_shifts": ["N"],
-                "rules": {"min_hours": 100, "max_hours": 110.5},
+                "rules": {"min_hours": 100, "max_hours": 110.5, "three_shift": False},
                 "pins": [{"day": 27, "shift": "N"}],
             },
             {"id": "V1", "name": "Vakant", "competence": "ASS", "position_pct": 50, "vacant": True},
@@ -226,7 +227,8 @@ def test_demo_round_trip(name: str, tmp_path: Path) -> None:
 
 
 def test_rich_unit_round_trip(tmp_path: Path) -> None:
-    """Pins, wishes, unavailable days, overrides, dated demand and start date survive a round trip."""
+    """Pins, wishes, unavailable days, overrides (a three-shift status yes and no among them),
+    dated demand and start date survive a round trip."""
     unit = Unit.model_validate(_rich_unit_data())
     assert unit.start_date == date(2027, 1, 4)
     assert unit.employees[0].pins

@@ -89,6 +89,23 @@ def test_model_plans_fewer_hours_for_a_rotating_person() -> None:
         assert count.minutes <= 29.4 * 60 * 33.6 / 35.5 + 1e-6
 
 
+def test_a_set_three_shift_status_is_kept_by_the_model_and_named_by_the_audit() -> None:
+    """Kari set not to work three-shift turnus: a rota with nights and days is refused by the
+    model and named by the audit (KS HTA kap. 1); set to work it, a rota of nights alone is."""
+    for status, row, said in (
+        (False, "NN..DD.", "ikke å gå"),
+        (True, "NNN....", "satt til tredelt"),
+    ):
+        data = three_shift_unit().model_dump(mode="json")
+        data["employees"][0]["rules"] = {"three_shift": status}
+        unit = Unit.model_validate(data)
+        rota = rota_of(unit, {"kari": row})
+        assert evaluate(unit, rota) is None
+        found = [f for f in check(unit, rota) if f.reference == "tredelt turnus (KS HTA kap. 1)"]
+        assert len(found) == 1
+        assert said in found[0].detail_nb
+
+
 @pytest.mark.parametrize("row", ["NN..DD.", "N..DDD.", "DD.DD..", "NN..DDD", "N..DDDD", "D.NN..."])
 def test_the_repair_measures_the_band_as_the_audit_does(row: str) -> None:
     """The repair's measure of hours outside the band (a model built in a wide band without the

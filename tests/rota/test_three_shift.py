@@ -1,0 +1,62 @@
+"""Who is in three-shift turnus, decided before the search: each person alone, from their
+position and rules, and the solve keeping what was decided."""
+
+from __future__ import annotations
+
+from models.unit import Unit
+from rota.check import check
+from rota.findings import FindingKind
+from rota.params import SolveParams
+from rota.rules.hours import rotates
+from rota.solve import solve
+from rota.three_shift import planned_statuses, rota_statuses, undecided
+from tests.rota.conftest import rota_of, three_shift_unit
+
+DETERMINISTIC = SolveParams(deterministic=True, time_limit_s=5)
+
+
+def two_people() -> Unit:
+    """Kari at 50 % (16,75-18,75 h a week) and Ola at 55 % (18,5-20,5 h), one week of 7,5 h days
+    and 10 h nights, the credit on. Kari: one or two nights are 10 or 20 h, two or three days
+    15 or 22,5 h, so only nights and days together fill her band. Ola: two nights are 20 h."""
+    data = three_shift_unit().model_dump(mode="json")
+    kari = {**data["employees"][0], "position_pct": 50}
+    ola = {**kari, "id": "ola", "position_pct": 55}
+    data["employees"] = [kari, ola]
+    return Unit.model_validate(data)
+
+
+def test_only_a_person_no_single_kind_of_shift_can_fill_is_in_three_shift_turnus() -> None:
+    """Kari goes in three-shift turnus (neither nights alone nor days alone fit her band), Ola
+    does not (two nights do)."""
+    unit = two_people()
+    assert undecided(unit) == ["kari", "ola"]
+    assert planned_statuses(unit, DETERMINISTIC, undecided(unit), 10) == {
+        "kari": True,
+        "ola": False,
+    }
+
+
+def test_without_the_credit_or_time_nobody_is_decided() -> None:
+    """The credit off: nobody's status matters; no time for the test: nobody is set."""
+    plain = three_shift_unit(three_shift_credit=False)
+    assert undecided(plain) == []
+    assert planned_statuses(two_people(), DETERMINISTIC, ["kari", "ola"], 0) == {}
+
+
+def test_a_start_gives_its_own_statuses() -> None:
+    """From a rota given as the start: each person as that rota has them."""
+    unit = two_people()
+    start = rota_of(unit, {"kari": "N..DD..", "ola": "NN....."})
+    assert rota_statuses(unit, start, ["kari", "ola"]) == {"kari": True, "ola": False}
+
+
+def test_the_solve_keeps_every_rule_with_the_statuses_decided() -> None:
+    """Solved with the credit on: no rule broken (the checker, which knows nothing of the
+    statuses), Kari's rota holds nights and days, Ola's not both."""
+    unit = two_people()
+    result = solve(unit, DETERMINISTIC)
+    assert result.rota is not None
+    assert [f for f in check(unit, result.rota) if f.kind is FindingKind.BREACH] == []
+    assert rotates(unit, result.rota.assignments["kari"])
+    assert not rotates(unit, result.rota.assignments["ola"])
