@@ -89,8 +89,9 @@ def planned_statuses(
 
 
 def rota_statuses(unit: Unit, rota: Rota, people: list[str]) -> dict[str, bool]:
-    """Each person's status as the rota has it (a start the search is given keeps them)."""
-    return {e: rotates(unit, rota.assignments[e]) for e in people}
+    """Each person's status as the rota has it (a start the search is given keeps them); a
+    person the rota has no row for is left to the search."""
+    return {e: rotates(unit, rota.assignments[e]) for e in people if e in rota.assignments}
 
 
 def with_statuses(unit: Unit, statuses: dict[str, bool]) -> Unit:

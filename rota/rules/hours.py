@@ -261,13 +261,7 @@ def counted(
     rules = unit.rules_for(employee)
     row = rota.assignments[employee.id]
     minutes = rota_minutes(unit, rota, employee.id)
-    worked = [unit.shift(code) for code in row if code is not None]
-    rotating = (
-        rules.three_shift_credit
-        and may_rotate(unit, employee)
-        and any(s.is_night for s in worked)
-        and any(not s.is_night for s in worked)
-    )
+    rotating = rules.three_shift_credit and may_rotate(unit, employee) and rotates(unit, row)
     if not rotating:
         return Counted(minutes, 0, minutes, 1, rules.full_time_week_h)
     table = credits(unit) if table is None else table

@@ -51,6 +51,14 @@ def test_a_start_gives_its_own_statuses() -> None:
     assert rota_statuses(unit, start, ["kari", "ola"]) == {"kari": True, "ola": False}
 
 
+def test_a_person_the_start_has_no_row_for_is_left_to_the_search() -> None:
+    """A start without Ola's row (a person added since) sets Kari's status only."""
+    unit = two_people()
+    start = rota_of(unit, {"kari": "N..DD.."})
+    start = start.model_copy(update={"assignments": {"kari": start.assignments["kari"]}})
+    assert rota_statuses(unit, start, ["kari", "ola"]) == {"kari": True}
+
+
 def test_the_solve_keeps_every_rule_with_the_statuses_decided() -> None:
     """Solved with the credit on: no rule broken (the checker, which knows nothing of the
     statuses), Kari's rota holds nights and days, Ola's not both."""
