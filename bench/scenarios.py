@@ -17,12 +17,16 @@ import subprocess
 import time
 from dataclasses import dataclass
 from importlib.metadata import version
+from pathlib import Path
+from unittest import mock
 
 from models.demo import demo_unit
+from models.unit import Unit
 from rota.params import SolveParams
 from rota.solve import solve
+from scenarios import scenario as scenario_module
 from scenarios.demo import demo_scenario_files
-from scenarios.runner import base_key, run_scenarios
+from scenarios.runner import Scenario, base_key, run_scenarios
 from scenarios.scenario import load_scenario
 
 TODAY = "Dagens turnus"
@@ -40,13 +44,31 @@ class Figure:
     start: str
 
 
-def one_run(unit_time_limit: float, scenario_time_limit: float) -> dict[str, Figure]:
-    """The demo ward solved as `rota demo` does, then its scenarios from that rota."""
-    unit = demo_unit("sykehjem")
+def _with_credit(unit: Unit) -> Unit:
+    rules = unit.rules.model_copy(update={"three_shift_credit": True})
+    return unit.model_copy(update={"rules": rules})
+
+
+def _scenario_with_credit(file: Path) -> Scenario:
+    """The scenario with the three-shift credit on its base (the demo ward's own file has it
+    off): the base is loaded through `scenarios.scenario.demo_unit`, so that is where it is set."""
+    with mock.patch.object(
+        scenario_module, "demo_unit", lambda name: _with_credit(demo_unit(name))
+    ):
+        return load_scenario(file)
+
+
+def one_run(
+    unit_time_limit: float, scenario_time_limit: float, credit: bool = False
+) -> dict[str, Figure]:
+    """The demo ward solved as `rota demo` does, then its scenarios from that rota; `credit`:
+    with the three-shift time credit on the ward."""
+    unit = _with_credit(demo_unit("sykehjem")) if credit else demo_unit("sykehjem")
     today = solve(unit, SolveParams(time_limit_s=unit_time_limit))
     known = {base_key(unit): today.rota} if today.rota is not None else {}
+    load = _scenario_with_credit if credit else load_scenario
     comparison = run_scenarios(
-        [load_scenario(file) for file in demo_scenario_files()],
+        [load(file) for file in demo_scenario_files()],
         SolveParams(time_limit_s=scenario_time_limit, stall_s=5),
         jobs=1,
         base_rotas=known,
@@ -85,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
         f"machine: {platform.machine()}, python {platform.python_version()}, ortools"
         f" {version('ortools')}, date {time.strftime('%Y-%m-%d %H:%M')}; unit time limit"
         f" {args.unit_time_limit:g} s, scenario time limit {args.scenario_time_limit:g} s"
+        + (", three-shift credit on the ward" if args.three_shift_credit else "")
     )
     labels = [f"quiet {n + 1}" for n in range(args.runs)] + ["both cores busy"]
     runs: list[dict[str, Figure]] = []
@@ -92,7 +115,9 @@ def run(args: argparse.Namespace) -> int:
         hogs = _busy_cores(2) if label == "both cores busy" else []
         try:
             started = time.monotonic()
-            runs.append(one_run(args.unit_time_limit, args.scenario_time_limit))
+            runs.append(
+                one_run(args.unit_time_limit, args.scenario_time_limit, args.three_shift_credit)
+            )
             print(f"{label}: {time.monotonic() - started:.0f} s", flush=True)
         finally:
             for hog in hogs:
@@ -129,3 +154,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--unit-time-limit", type=float, default=60.0)
     parser.add_argument("--scenario-time-limit", type=float, default=15.0)
+    parser.add_argument(
+        "--three-shift-credit",
+        action="store_true",
+        help="the ward with the three-shift time credit on (its file has it off)",
+    )

@@ -17,6 +17,7 @@ from ortools.sat.python import cp_model
 
 from models.rota import Rota
 from models.unit import Unit
+from rota import three_shift
 from rota.interruptible import new_solver, solve_interruptibly
 from rota.model import build_model, complete_hint, rota_from
 from rota.params import SolveParams
@@ -40,8 +41,13 @@ class GapBound:
 def gap_bound(unit: Unit, params: SolveParams, found: Rota | None = None) -> GapBound | None:
     """The least gap hours a week any rota of the unit must have, from a deterministic search of
     `params.gap_bound_s` that minimises gap hours alone (started from `found`, when given, so that
-    the search's own best is never worse than it). None when the hard rules conflict."""
+    the search's own best is never worse than it; where the unit gives the three-shift credit,
+    each person's three-shift status is then as in `found`). None when the hard rules conflict."""
     settings = params.with_(explain=False, hard_cover=False, deterministic=True)
+    if found is not None:
+        # Searched, the either-or of each person's three-shift band leaves the LP proving
+        # nothing (bound 0); the bound is over rotas with the found rota's statuses.
+        unit = three_shift.as_in(unit, found)
     ctx = build_model(unit, settings)
     ctx.model.minimize(sum(gap.gap * gap.minutes for gap in ctx.cover_gaps))
     if found is not None:

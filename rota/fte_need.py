@@ -16,7 +16,7 @@ from models.rota import Rota
 from models.unit import Unit
 from rota.explain import Explanation
 from rota.params import SolveParams
-from rota.plan_stages import IntoBand, PlanState
+from rota.plan_stages import IntoBand, PlanState, ThreeShiftAsToday
 from rota.positions import (
     FULL,
     build_position_model,
@@ -100,6 +100,9 @@ class NeedState(PlanState):
     today: Rota | None = None
     bound: int = 0  # tenths of a per cent
 
+    def start_rota(self) -> Rota | None:
+        return self.today
+
 
 class TodayStart:
     """Today's staff in the wider band: a plan to start from, found in a second or two."""
@@ -175,6 +178,7 @@ class CheapestOfLeast:
 
 STAGES: tuple[Stage[NeedState], ...] = (
     TodayStart(),
+    ThreeShiftAsToday(),
     LeastInWiderBand(),
     IntoBand(REPAIR_SHARE),
     LeastInBand(),

@@ -27,7 +27,7 @@ from rota.cost import CostBreakdown, cost
 from rota.cpsat import ProgressCallback
 from rota.explain import Explanation
 from rota.params import SolveParams
-from rota.plan_stages import IntoBand, Limits, PlanState
+from rota.plan_stages import IntoBand, Limits, PlanState, ThreeShiftAsToday
 from rota.positions import (
     COST_SCALE,
     FULL,
@@ -170,6 +170,9 @@ class PositionsState(PlanState):
     objective: float | None = None
     best_bound: float | None = None
 
+    def start_rota(self) -> Rota | None:
+        return self.baseline
+
     @property
     def start_sizes(self) -> dict[str, float]:
         return {
@@ -287,6 +290,7 @@ class Cheapest:
 
 STAGES: tuple[Stage[PositionsState], ...] = (
     TodayAndFrames(),
+    ThreeShiftAsToday(),
     AnyPlan(),
     MostFullTime(),
     IntoBand(REPAIR_SHARE),

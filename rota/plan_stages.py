@@ -12,6 +12,7 @@ from ortools.sat.python import cp_model
 
 from models.rota import Rota
 from models.unit import Unit
+from rota import three_shift
 from rota.explain import Explanation
 from rota.params import SolveParams
 from rota.positions import PositionModel, repair_hours, wider_hours
@@ -43,6 +44,10 @@ class PlanState:
         """The parameters for a search of `share` of what is left of the time."""
         return self.params.with_(time_limit_s=self.budget.grant(share))
 
+    def start_rota(self) -> Rota | None:
+        """The rota of the unit as it is, where the plan starts from one."""
+        return None
+
     def band_limits(self) -> list[Limits]:
         """The hard limits of the move into the unit's band, tried in order until one works."""
         return [_nothing]
@@ -55,6 +60,29 @@ class PlanState:
 
 def _nothing(pm: PositionModel) -> None:
     """No limits beyond the rules."""
+
+
+class ThreeShiftAsToday:
+    """Who is in three-shift turnus, where the unit gives the time credit: as today's rota has
+    them, a new or spare position out of it (nights only or days and evenings only); without a
+    rota of today, each person alone decides, as in `solve` (`rota.three_shift`). With the
+    position sizes free as well, the either-or of each person's band is what the search handles
+    worst: the heltid plan found no rota in one of two runs on the demo ward (bench/README.md)."""
+
+    name = "three-shift status"
+
+    def applies(self, state: PlanState) -> bool:
+        return bool(three_shift.undecided(state.unit))
+
+    def run(self, state: PlanState) -> None:
+        start = state.start_rota()
+        if start is not None:
+            state.unit = three_shift.as_in(state.unit, start, new=False)
+            return
+        people = three_shift.undecided(state.unit)
+        seconds = state.budget.part(three_shift.TIME_SHARE)
+        statuses = three_shift.planned_statuses(state.unit, state.params, people, seconds)
+        state.unit = three_shift.with_statuses(state.unit, statuses)
 
 
 class IntoBand:

@@ -65,9 +65,6 @@ EVEN_WEEKS_MOST_SHARE = 0.25
 # The cover's gap terms (rota.rules.coverage), held where they are while the weeks are evened;
 # a surplus over the target may move (an even week often needs a shift where one is spare).
 GAP_TERMS = ("under_minimum", "under_target", "competence_gap", "language_gap")
-# Most of the time for deciding who is in three-shift turnus (each person alone, a second or
-# less each), where the unit gives the time credit.
-THREE_SHIFT_SHARE = 0.1
 # Besides its search, evening the weeks builds the model, completes its hint and reads the rota
 # back with every shift fixed: about this many builds of the whole model.
 EVEN_WEEKS_BUILDS = 3
@@ -193,7 +190,7 @@ class ThreeShiftStatus:
     """Who is in three-shift turnus, decided before any search where the unit gives the time
     credit (`rota.three_shift`): from the caller's start where one is given (so it stays a
     start), else each person alone. Every stage after it searches one linear hours band per
-    person. Takes at most THREE_SHIFT_SHARE of the time."""
+    person. Takes at most three_shift.TIME_SHARE of the time."""
 
     name = "three-shift status"
 
@@ -205,7 +202,7 @@ class ThreeShiftStatus:
         if state.hint is not None:
             statuses = three_shift.rota_statuses(state.unit, state.hint, people)
         else:
-            seconds = state.budget.part(THREE_SHIFT_SHARE)
+            seconds = state.budget.part(three_shift.TIME_SHARE)
             statuses = three_shift.planned_statuses(state.unit, state.params, people, seconds)
         state.unit = three_shift.with_statuses(state.unit, statuses)
         if state.weighed is not None:

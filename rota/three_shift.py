@@ -26,6 +26,9 @@ from rota.rules.hours import may_rotate, rotates
 
 # Seconds (work units in deterministic mode) for one person's row of one kind.
 PERSON_S = 0.5
+# Most of a search's time for deciding who is in three-shift turnus (each person alone, a
+# second or less each).
+TIME_SHARE = 0.1
 
 
 def undecided(unit: Unit) -> list[str]:
@@ -92,6 +95,16 @@ def rota_statuses(unit: Unit, rota: Rota, people: list[str]) -> dict[str, bool]:
     """Each person's status as the rota has it (a start the search is given keeps them); a
     person the rota has no row for is left to the search."""
     return {e: rotates(unit, rota.assignments[e]) for e in people if e in rota.assignments}
+
+
+def as_in(unit: Unit, rota: Rota, new: bool | None = None) -> Unit:
+    """The unit with each undecided person's status as `rota` has it; a person the rota has no
+    row for (a new or spare position) gets `new` (None: left to the search)."""
+    people = undecided(unit)
+    statuses = rota_statuses(unit, rota, people)
+    if new is not None:
+        statuses.update({e: new for e in people if e not in statuses})
+    return with_statuses(unit, statuses)
 
 
 def with_statuses(unit: Unit, statuses: dict[str, bool]) -> Unit:
