@@ -46,9 +46,9 @@ def _plan_alone(
     seconds: float,
 ) -> Row | None:
     """The employee's best row alone against the cover `others` give (their own row in `others`
-    is ignored), from `hint` (no worse than it, when it keeps their rules). Without a hint and
-    without a row from the search in `seconds`, any row that keeps their rules, found without
-    the objective (`_any_row`) in as long again; None when there is none."""
+    is ignored), from `hint` (no worse than it, when it keeps their rules). Without a legal hint
+    and without a row from the search in `seconds`, any row that keeps their rules, found
+    without the objective (`_any_row`) in as long again; None when there is none."""
 
     sub = residual_unit(unit, Rota(days=unit.days, assignments=others), [employee_id])
     ctx = build_model(sub, params)
@@ -62,8 +62,9 @@ def _plan_alone(
     solver = person_solver(params, seconds)
     if solver.solve(ctx.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return rota_from(ctx, solver).assignments[employee_id]
-    if any(hint):
+    if fallback is not None:
         return fallback
+    # An illegal hint (a base row mapped onto a scenario) is no row to fall back on either.
     found = _any_row(ctx.model, params, seconds)
     return None if found is None else rota_from(ctx, found).assignments[employee_id]
 

@@ -16,6 +16,7 @@ from collections import defaultdict
 from ortools.sat.python import cp_model
 
 from rota.context import ModelContext
+from rota.rules.hours import plain_range
 
 # Above this many fitting count combinations the table costs more than it gives.
 MAX_TABLE_ROWS = 20_000
@@ -57,7 +58,8 @@ def add_hours_by_shift_length(ctx: ModelContext) -> None:
         lengths = sorted(length for length in by_length if length > 0)
         if len(lengths) < 2:
             continue  # one length: the linear constraint already says it all
-        low, high = unit.hours_bounds_minutes(employee)
+        # With the three-shift credit a row may hold fewer plain hours than the band.
+        low, high = plain_range(unit, employee)
         ranges = [min(unit.days, int(high) // length) + 1 for length in lengths]
         if math.prod(ranges) > 50 * MAX_TABLE_ROWS:
             continue

@@ -493,6 +493,18 @@ def _write_comparison(sheet: Any, comparison: Comparison, lang: Language) -> Non
             " the frame). Full-time = a 100 % position. Empty cells: no rota in the scenario.",
         ),
     ]
+    if any(o.unit.rules.three_shift_credit for o in comparison.outcomes):
+        notes.append(
+            _t(
+                lang,
+                "Med tidskompensasjon for tredelt turnus er uunngåelige mangler regnet med de"
+                " samme ansatte i tredelt turnus som turnusen har: hvem som går i tredelt"
+                " turnus, er en del av planen (KS HTA kap. 1).",
+                "With the three-shift time credit, unavoidable gaps are counted with the same"
+                " people in three-shift turnus as the rota has: who is in three-shift turnus is"
+                " part of the plan (KS HTA ch. 1).",
+            )
+        )
     row = last + 2
     for note in notes:
         sheet.cell(row=row, column=1, value=note).font = Font(italic=True)

@@ -74,6 +74,22 @@ def rotates(unit: Unit, row: tuple[str | None, ...]) -> bool:
     return kinds == {True, False}
 
 
+def plain_range(unit: Unit, employee: Employee) -> tuple[float, float]:
+    """The plain minutes (no credit) a row that keeps the hours rule may hold: the band, and
+    below it as far as the three-shift credit reaches where the person may be in three-shift
+    turnus (their counted minutes are at most full / shortest week times the plain ones)."""
+    low, high = unit.hours_bounds_minutes(employee)
+    rules = unit.rules_for(employee)
+    explicit = employee.rules.min_hours is not None or employee.rules.max_hours is not None
+    credited = unit.rules.three_shift_credit and rules.three_shift_credit
+    if explicit or not credited or employee.rules.three_shift is False:
+        return low, high
+    if not may_rotate(unit, employee):
+        return low, high
+    full, least = _weeks_in_tenths(rules)
+    return low * least / full, high
+
+
 def _weeks_in_tenths(rules: WorkRules) -> tuple[int, int]:
     """The full-time week and the shortest one with the credit, in tenths of an hour."""
     full = round(rules.full_time_week_h * 10)

@@ -20,6 +20,7 @@ from rota.check import check
 from rota.findings import FindingKind
 from rota.model import build_model, solve_fixed
 from rota.params import SolveParams
+from rota.rules.hours import counted
 from tests.rota.conftest import rota_of
 
 SHIFTS = [
@@ -170,6 +171,38 @@ def test_every_rota_the_audit_accepts_is_feasible_for_the_model() -> None:
         accepted += 1
         assert model_accepts(unit, rota), (unit.model_dump(), rota.assignments)
     assert accepted >= 40  # enough legal rotas that the property was really tried
+
+
+def with_credit_positions(unit: Unit, rota: Rota) -> Unit:
+    """The unit with the three-shift credit on and each position sized to the rota's hours as
+    they count with it, so that a row in three-shift turnus holds fewer plain hours than its
+    band."""
+    data = unit.model_dump(mode="json")
+    data["rules"]["three_shift_credit"] = True
+    credited = Unit.model_validate(data)
+    full_minutes = 35.5 * 60 * unit.weeks
+    for person in data["employees"]:
+        minutes = counted(credited, rota, credited.employee_by_id[person["id"]]).counted
+        person["position_pct"] = min(max(1.0, round(minutes / full_minutes * 100, 2)), 100.0)
+    return Unit.model_validate(data)
+
+
+def test_with_the_three_shift_credit_every_rota_the_audit_accepts_is_feasible() -> None:
+    """On 300 random small units with the three-shift credit, positions sized to the hours as
+    they count with it: each rota `rota check` passes solves in the model, those in three-shift
+    turnus (fewer plain hours than the band) among them."""
+    rng = random.Random(21)
+    accepted = in_three_shift = 0
+    for _ in range(300):
+        unit, rota = random_unit_and_rota(rng)
+        unit = with_credit_positions(unit, rota)
+        if breaches(unit, rota):
+            continue
+        accepted += 1
+        in_three_shift += any(counted(unit, rota, e).three_shift for e in unit.employees)
+        assert model_accepts(unit, rota), (unit.model_dump(), rota.assignments)
+    assert accepted >= 20
+    assert in_three_shift >= 5
 
 
 def test_model_and_audit_agree_on_random_weekend_patterns() -> None:

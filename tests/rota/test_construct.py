@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from models.unit import Unit
+from rota import construct as construct_module
 from rota.check import check
 from rota.construct import construct, fewer_gaps, from_scratch, mend
 from rota.params import SolveParams
@@ -96,6 +101,32 @@ def test_mend_replans_only_whoever_breaks_a_rule() -> None:
     assert mended is not None
     assert mended.assignments["kari"] == start.assignments["kari"]
     assert [mended.shift_on("ola", day) for day in range(7)] == [None] * 3 + ["D", "D", None, None]
+    assert check(unit, mended) == []
+
+
+def test_mend_gives_any_legal_row_when_the_search_finds_none_in_its_share(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ola's row breaks his rules and the search for his best row is given no time: mend still
+    gives him a legal row (found without the objective), not no rota at all."""
+    unit = _weekday_unit()
+    start = rota_of(unit, {"kari": "DDD....", "ola": "DDDDD.."})
+    real = construct_module.person_solver
+    calls: list[float] = []
+
+    def first_without_time(params: SolveParams, seconds: float) -> Any:
+        calls.append(seconds)
+        solver = real(params, seconds)
+        if len(calls) == 1:
+            solver.parameters.max_time_in_seconds = 0.0
+            solver.parameters.max_deterministic_time = 0.0
+        return solver
+
+    monkeypatch.setattr(construct_module, "person_solver", first_without_time)
+    mended = mend(unit, start, SolveParams(time_limit_s=5, deterministic=True), seconds=2)
+    assert len(calls) == 2
+    assert mended is not None
+    assert mended.assignments["kari"] == start.assignments["kari"]
     assert check(unit, mended) == []
 
 

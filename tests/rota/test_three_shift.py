@@ -9,7 +9,7 @@ from rota.findings import FindingKind
 from rota.params import SolveParams
 from rota.rules.hours import rotates
 from rota.solve import solve
-from rota.three_shift import planned_statuses, rota_statuses, undecided
+from rota.three_shift import as_in, planned_statuses, rota_statuses, undecided
 from tests.rota.conftest import rota_of, three_shift_unit
 
 DETERMINISTIC = SolveParams(deterministic=True, time_limit_s=5)
@@ -68,3 +68,21 @@ def test_the_solve_keeps_every_rule_with_the_statuses_decided() -> None:
     assert [f for f in check(unit, result.rota) if f.kind is FindingKind.BREACH] == []
     assert rotates(unit, result.rota.assignments["kari"])
     assert not rotates(unit, result.rota.assignments["ola"])
+
+
+def test_a_plan_from_today_keeps_todays_statuses_and_a_new_position_is_out() -> None:
+    """From today's rota (Kari on nights and days) with a position today has no row for (Ola,
+    new): Kari in three-shift turnus, Ola out of it, each as their rules now say."""
+    unit = two_people()
+    today = rota_of(unit, {"kari": "N..DD.."})
+    today = today.model_copy(update={"assignments": {"kari": today.assignments["kari"]}})
+    planned = as_in(unit, today, new=False)
+    assert {e.id: e.rules.three_shift for e in planned.employees} == {
+        "kari": True,
+        "ola": False,
+    }
+    assert undecided(planned) == []
+    assert {e.id: e.rules.three_shift for e in as_in(unit, today).employees} == {
+        "kari": True,
+        "ola": None,
+    }

@@ -500,3 +500,23 @@ def test_csv_text_that_would_start_a_formula_is_escaped() -> None:
     assert _csv_text("-", "nb") == "-"
     assert _csv_text(-1.5, "nb") == "-1,5"
     assert _csv_text(-3, "en") == "-3"
+
+
+def test_with_the_credit_the_sheet_says_whose_three_shift_status_the_gaps_assume(
+    tmp_path: Path,
+) -> None:
+    """Only where a unit gives the three-shift credit does the comparison sheet say its
+    unavoidable gaps keep the rota's people in three-shift turnus."""
+    plain = ward()
+    credit = plain.model_copy(
+        update={"rules": plain.rules.model_copy(update={"three_shift_credit": True})}
+    )
+    texts = {}
+    for name, unit in (("plain", plain), ("credit", credit)):
+        path = tmp_path / f"{name}.xlsx"
+        rows = {"kari": "D......", "ola": ".DDD..."}
+        write_comparison_workbook(Comparison([outcome_of("I dag", unit, rows)]), path)
+        sheet = load_workbook(path)["Sammenligning"]
+        texts[name] = " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    assert "tredelt turnus" not in texts["plain"]
+    assert "samme ansatte i tredelt turnus som turnusen har" in texts["credit"]
