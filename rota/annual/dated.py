@@ -13,6 +13,7 @@ from models.rota import Rota
 from models.unit import Unit
 from rota.annual.frame import WORKDAYS, YearFrame, pattern_code, pattern_index
 from rota.annual.vacation import VacationPlan
+from rota.rules.hours import counted
 
 SUBSTITUTE_PREFIX = "FV"
 SUNDAY = 6
@@ -200,13 +201,24 @@ class YearTarget:
         return self.gross - self.vacation - self.holidays
 
 
+def own_week_h(unit: Unit, rota: Rota, employee_id: str) -> float:
+    """The person's full-time week as their rota makes it: shorter in three-shift turnus where
+    the unit gives the time credit (KS HTA kap. 1), else the unit's."""
+    return counted(unit, rota, unit.employee_by_id[employee_id]).full_time_week_h
+
+
 def year_target(
-    unit: Unit, employee: Employee, frame: YearFrame, vacation: VacationPlan
+    unit: Unit,
+    employee: Employee,
+    frame: YearFrame,
+    vacation: VacationPlan,
+    week_h: float | None = None,
 ) -> YearTarget:
     """Årsarbeidstid: position × full-time week × (days of the year / 7), minus the vacation
-    weeks, minus each public holiday on Monday-Friday outside the vacation (a fifth of a week)."""
+    weeks, minus each public holiday on Monday-Friday outside the vacation (a fifth of a week).
+    `week_h`: the person's own full-time week (`own_week_h`), where their rota is known."""
     share = employee.position_pct / 100
-    week = unit.rules_for(employee).full_time_week_h * 60
+    week = (week_h or unit.rules_for(employee).full_time_week_h) * 60
     weeks = vacation.weeks.get(employee.id, ())
     holidays = [
         day

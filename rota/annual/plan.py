@@ -24,6 +24,7 @@ from rota.annual.dated import (
     Substitute,
     dated_demand,
     first_plan,
+    own_week_h,
     substitutes,
     year_target,
     year_unit,
@@ -248,7 +249,8 @@ def _course(
     hours."""
     course = {}
     for employee in unit.employees:
-        target = year_target(unit, employee, frame, vacation).minutes
+        week_h = own_week_h(dated, plan, employee.id)
+        target = year_target(unit, employee, frame, vacation, week_h).minutes
         weights = [0.0] * frame.days
         for day in frame.year_days:
             code = plan.assignments[employee.id][day]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from models.numbers import hours
 from models.unit import Unit
-from rota.annual.dated import YearTarget, year_target
+from rota.annual.dated import YearTarget, own_week_h, year_target
 from rota.annual.frame import pattern_code
 from rota.annual.plan import YearPlan, high_holidays, tolerance_minutes, wants_more
 from rota.cost import CostBreakdown, cost
@@ -65,7 +65,13 @@ def year_hours(plan: YearPlan) -> list[YearHours]:
                 employee.id,
                 employee.display_name,
                 employee.position_pct,
-                year_target(unit, employee, frame, plan.vacation),
+                year_target(
+                    unit,
+                    employee,
+                    frame,
+                    plan.vacation,
+                    own_week_h(plan.unit, plan.rota, employee.id),
+                ),
                 planned,
                 tolerance,
                 wants_more(employee),

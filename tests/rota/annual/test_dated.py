@@ -4,9 +4,18 @@ import pytest
 
 from models.unit import Unit
 from models.year_input import YearInput
-from rota.annual.dated import dated_demand, pattern_day, substitutes, year_target, year_unit
+from rota.annual.dated import (
+    dated_demand,
+    own_week_h,
+    pattern_day,
+    substitutes,
+    year_target,
+    year_unit,
+)
 from rota.annual.frame import YearFrame
 from rota.annual.vacation import VacationPlan, plan_vacation
+from rota.rules.hours import counted
+from tests.rota.conftest import rota_of, three_shift_unit
 
 FRAME = YearFrame(2027)
 
@@ -34,6 +43,22 @@ def test_yearly_working_time_by_hand() -> None:
     target = year_target(unit, unit.employees[0], FRAME, vacation)
     assert target.holiday_count == 6
     assert target.minutes / 60 == pytest.approx(35.5 * 365 / 7 - 5 * 35.5 - 6 * 7.1)
+
+
+def test_in_three_shift_turnus_the_yearly_working_time_follows_the_own_week() -> None:
+    """With the time credit, a rota of nights and days makes the person's own week shorter
+    than 35,5 h (never below 33,6 h) and their årsarbeidstid shorter by the same share; a rota
+    of days alone keeps 35,5 h."""
+    unit = three_shift_unit()
+    rotating = rota_of(unit, {"kari": "NNN.DD."})
+    week = own_week_h(unit, rotating, "kari")
+    assert 33.6 <= week < 35.5
+    assert week == pytest.approx(counted(unit, rotating, unit.employees[0]).full_time_week_h)
+    assert own_week_h(unit, rota_of(unit, {"kari": "DDDDD.."}), "kari") == 35.5
+    vacation = VacationPlan(weeks={"kari": (30, 31, 32, 40, 45)}, main={}, unmet_wishes={})
+    plain = year_target(unit, unit.employees[0], FRAME, vacation)
+    credited = year_target(unit, unit.employees[0], FRAME, vacation, week)
+    assert credited.minutes == pytest.approx(plain.minutes * week / 35.5)
 
 
 def test_one_vikar_per_person_away_at_once(small_ward: Unit) -> None:
