@@ -73,6 +73,7 @@ BENCHMARK_RULES: dict[str, Any] = {
     "weekend_spread_weight": 0,
     "isolated_day_weight": 0,
     "uneven_week_weight": 0,
+    "three_shift_credit": False,
 }
 # Model paths (after the item index) and the benchmark field a person would correct.
 _FIELD_OF_PATH: dict[str, str] = {

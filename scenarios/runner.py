@@ -23,6 +23,7 @@ from typing import Any
 
 from models.rota import Rota
 from models.unit import Unit
+from rota import three_shift
 from rota.bound import GapBound, gap_bound
 from rota.check import check
 from rota.construct import fewer_gaps, mend
@@ -287,7 +288,10 @@ def _replan(
     def improved(objective: float, rota: Rota) -> None:
         report(Progress(objective, 0.0, time.monotonic() - began, open_gaps(unit, rota)))
 
-    replanned, _ = improve(unit, start, params, params.time_limit_s, report=improved)
+    # Who is in three-shift turnus stays as the start has it, as in `solve` from a start.
+    replanned, _ = improve(
+        three_shift.as_in(unit, start), start, params, params.time_limit_s, report=improved
+    )
     result = evaluate(unit, replanned, params)
     if result is None:  # the re-plans keep every hard rule of the model: never expected
         return solve(unit, params, progress=report, hint=start)
