@@ -97,3 +97,14 @@ def three_shift_unit(**rules: object) -> Unit:
             },
         }
     )
+
+
+def three_shift_pair() -> Unit:
+    """Kari at 50 % (16,75-18,75 h a week) and Ola at 55 % (18,5-20,5 h), one week of 7,5 h days
+    and 10 h nights, the credit on. Kari: one or two nights are 10 or 20 h, two or three days
+    15 or 22,5 h, so only nights and days together fill her band. Ola: two nights are 20 h."""
+    data = three_shift_unit().model_dump(mode="json")
+    kari = {**data["employees"][0], "position_pct": 50}
+    ola = {**kari, "id": "ola", "position_pct": 55}
+    data["employees"] = [kari, ola]
+    return Unit.model_validate(data)

@@ -7,11 +7,13 @@ import pytest
 from models.employee import Employee
 from models.unit import Unit
 from rota.check import check
+from rota.findings import FindingKind
 from rota.fulltime import PositionOptions, add_frames, allowed_sizes, plan_positions
 from rota.params import SolveParams
 from rota.positions import build_position_model
 from rota.result import Status
-from tests.rota.conftest import weekend_bound_unit
+from rota.rules.hours import rotates
+from tests.rota.conftest import rota_of, three_shift_pair, weekend_bound_unit
 
 # Deterministic: each stage's time is solver work, not the clock, so a busy machine plans the
 # same. A limit of 1 s gives every stage its floor of 1 s of work (rota.fulltime takes the
@@ -109,3 +111,19 @@ def test_the_fewest_full_time_positions_is_a_hard_limit() -> None:
         assert status is expected
         if expected is Status.OPTIMAL:
             assert sum(1 for pct in found.values() if pct >= 100) == 2
+
+
+def test_with_the_credit_the_plan_keeps_todays_three_shift_statuses() -> None:
+    """Kari (only nights and days together fill her band) in three-shift turnus today and Ola
+    (two nights fill his) out of it: the heltid plan keeps both, and its rota breaks no rule."""
+    unit = three_shift_pair()
+    today = rota_of(unit, {"kari": "N...D..", "ola": "NN....."})
+    assert [f for f in check(unit, today) if f.kind is FindingKind.BREACH] == []
+    params = SolveParams(deterministic=True, time_limit_s=5)
+    plan = plan_positions(unit, PositionOptions(), params, baseline=today)
+    assert plan.after is not None
+    rota = plan.result.rota
+    assert rota is not None
+    assert rotates(plan.after, rota.assignments["kari"])
+    assert not rotates(plan.after, rota.assignments["ola"])
+    assert [f for f in check(plan.after, rota) if f.kind is FindingKind.BREACH] == []

@@ -3,33 +3,21 @@ position and rules, and the solve keeping what was decided."""
 
 from __future__ import annotations
 
-from models.unit import Unit
 from rota.check import check
 from rota.findings import FindingKind
 from rota.params import SolveParams
 from rota.rules.hours import rotates
 from rota.solve import solve
 from rota.three_shift import as_in, planned_statuses, rota_statuses, undecided
-from tests.rota.conftest import rota_of, three_shift_unit
+from tests.rota.conftest import rota_of, three_shift_pair, three_shift_unit
 
 DETERMINISTIC = SolveParams(deterministic=True, time_limit_s=5)
-
-
-def two_people() -> Unit:
-    """Kari at 50 % (16,75-18,75 h a week) and Ola at 55 % (18,5-20,5 h), one week of 7,5 h days
-    and 10 h nights, the credit on. Kari: one or two nights are 10 or 20 h, two or three days
-    15 or 22,5 h, so only nights and days together fill her band. Ola: two nights are 20 h."""
-    data = three_shift_unit().model_dump(mode="json")
-    kari = {**data["employees"][0], "position_pct": 50}
-    ola = {**kari, "id": "ola", "position_pct": 55}
-    data["employees"] = [kari, ola]
-    return Unit.model_validate(data)
 
 
 def test_only_a_person_no_single_kind_of_shift_can_fill_is_in_three_shift_turnus() -> None:
     """Kari goes in three-shift turnus (neither nights alone nor days alone fit her band), Ola
     does not (two nights do)."""
-    unit = two_people()
+    unit = three_shift_pair()
     assert undecided(unit) == ["kari", "ola"]
     assert planned_statuses(unit, DETERMINISTIC, undecided(unit), 10) == {
         "kari": True,
@@ -41,19 +29,19 @@ def test_without_the_credit_or_time_nobody_is_decided() -> None:
     """The credit off: nobody's status matters; no time for the test: nobody is set."""
     plain = three_shift_unit(three_shift_credit=False)
     assert undecided(plain) == []
-    assert planned_statuses(two_people(), DETERMINISTIC, ["kari", "ola"], 0) == {}
+    assert planned_statuses(three_shift_pair(), DETERMINISTIC, ["kari", "ola"], 0) == {}
 
 
 def test_a_start_gives_its_own_statuses() -> None:
     """From a rota given as the start: each person as that rota has them."""
-    unit = two_people()
+    unit = three_shift_pair()
     start = rota_of(unit, {"kari": "N..DD..", "ola": "NN....."})
     assert rota_statuses(unit, start, ["kari", "ola"]) == {"kari": True, "ola": False}
 
 
 def test_a_person_the_start_has_no_row_for_is_left_to_the_search() -> None:
     """A start without Ola's row (a person added since) sets Kari's status only."""
-    unit = two_people()
+    unit = three_shift_pair()
     start = rota_of(unit, {"kari": "N..DD.."})
     start = start.model_copy(update={"assignments": {"kari": start.assignments["kari"]}})
     assert rota_statuses(unit, start, ["kari", "ola"]) == {"kari": True}
@@ -62,7 +50,7 @@ def test_a_person_the_start_has_no_row_for_is_left_to_the_search() -> None:
 def test_the_solve_keeps_every_rule_with_the_statuses_decided() -> None:
     """Solved with the credit on: no rule broken (the checker, which knows nothing of the
     statuses), Kari's rota holds nights and days, Ola's not both."""
-    unit = two_people()
+    unit = three_shift_pair()
     result = solve(unit, DETERMINISTIC)
     assert result.rota is not None
     assert [f for f in check(unit, result.rota) if f.kind is FindingKind.BREACH] == []
@@ -73,7 +61,7 @@ def test_the_solve_keeps_every_rule_with_the_statuses_decided() -> None:
 def test_a_plan_from_today_keeps_todays_statuses_and_a_new_position_is_out() -> None:
     """From today's rota (Kari on nights and days) with a position today has no row for (Ola,
     new): Kari in three-shift turnus, Ola out of it, each as their rules now say."""
-    unit = two_people()
+    unit = three_shift_pair()
     today = rota_of(unit, {"kari": "N..DD.."})
     today = today.model_copy(update={"assignments": {"kari": today.assignments["kari"]}})
     planned = as_in(unit, today, new=False)
