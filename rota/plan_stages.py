@@ -75,13 +75,10 @@ class ThreeShiftAsToday:
         return bool(three_shift.undecided(state.unit))
 
     def run(self, state: PlanState) -> None:
-        start = state.start_rota()
-        if start is not None:
-            state.unit = three_shift.as_in(state.unit, start, new=False)
-            return
-        people = three_shift.undecided(state.unit)
         seconds = state.budget.part(three_shift.TIME_SHARE)
-        statuses = three_shift.planned_statuses(state.unit, state.params, people, seconds)
+        statuses = three_shift.decided(
+            state.unit, state.params, seconds, state.start_rota(), new=False
+        )
         state.unit = three_shift.with_statuses(state.unit, statuses)
 
 

@@ -198,12 +198,8 @@ class ThreeShiftStatus:
         return bool(three_shift.undecided(state.unit))
 
     def run(self, state: SolveState) -> None:
-        people = three_shift.undecided(state.unit)
-        if state.hint is not None:
-            statuses = three_shift.rota_statuses(state.unit, state.hint, people)
-        else:
-            seconds = state.budget.part(three_shift.TIME_SHARE)
-            statuses = three_shift.planned_statuses(state.unit, state.params, people, seconds)
+        seconds = state.budget.part(three_shift.TIME_SHARE)
+        statuses = three_shift.decided(state.unit, state.params, seconds, state.hint)
         state.unit = three_shift.with_statuses(state.unit, statuses)
         if state.weighed is not None:
             state.weighed = three_shift.with_statuses(state.weighed, statuses)

@@ -97,14 +97,33 @@ def rota_statuses(unit: Unit, rota: Rota, people: list[str]) -> dict[str, bool]:
     return {e: rotates(unit, rota.assignments[e]) for e in people if e in rota.assignments}
 
 
-def as_in(unit: Unit, rota: Rota, new: bool | None = None) -> Unit:
-    """The unit with each undecided person's status as `rota` has it; a person the rota has no
-    row for (a new or spare position) gets `new` (None: left to the search)."""
+def start_statuses(unit: Unit, start: Rota, new: bool | None = None) -> dict[str, bool]:
+    """Each undecided person's status as `start` has it; a person it has no row for (a new or
+    spare position) gets `new` (None: left to the search)."""
     people = undecided(unit)
-    statuses = rota_statuses(unit, rota, people)
+    statuses = rota_statuses(unit, start, people)
     if new is not None:
         statuses.update({e: new for e in people if e not in statuses})
-    return with_statuses(unit, statuses)
+    return statuses
+
+
+def decided(
+    unit: Unit,
+    params: SolveParams,
+    seconds: float,
+    start: Rota | None = None,
+    new: bool | None = None,
+) -> dict[str, bool]:
+    """Each undecided person's status: as `start` has it, where a start is given (so that it
+    stays a start; `new` as in `start_statuses`), else each person alone within `seconds`."""
+    if start is not None:
+        return start_statuses(unit, start, new)
+    return planned_statuses(unit, params, undecided(unit), seconds)
+
+
+def as_in(unit: Unit, rota: Rota, new: bool | None = None) -> Unit:
+    """The unit with each undecided person's status as `rota` has it (`start_statuses`)."""
+    return with_statuses(unit, start_statuses(unit, rota, new))
 
 
 def with_statuses(unit: Unit, statuses: dict[str, bool]) -> Unit:
